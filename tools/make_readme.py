@@ -1,0 +1,21 @@
+"""Write README.md from nbs/index.ipynb (nbdev_readme needs Quarto, which these machines cannot install).
+
+Markdown cells are copied as they are; code cells become ```python blocks without their `#|`
+directives; cells marked `#| hide` are left out. CI runs this and fails if README.md changes.
+"""
+from pathlib import Path
+import nbformat
+
+root = Path(__file__).resolve().parent.parent
+nb = nbformat.read(root/'nbs'/'index.ipynb', as_version=4)
+parts = []
+for cell in nb.cells:
+    lines = cell.source.splitlines()
+    if cell.cell_type == 'markdown': parts.append(cell.source.strip())
+    elif cell.cell_type == 'code':
+        directives = [l for l in lines if l.startswith('#|')]
+        if any(d.split()[1:2] == ['hide'] for d in directives): continue
+        code = '\n'.join(l for l in lines if not l.startswith('#|')).strip()
+        if code: parts.append(f'```python\n{code}\n```')
+text = '<!-- Generated from nbs/index.ipynb by tools/make_readme.py: edit the notebook, not this file. -->\n\n' + '\n\n'.join(parts) + '\n'
+(root/'README.md').write_text(text, encoding='utf-8')
