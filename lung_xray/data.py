@@ -120,7 +120,7 @@ def _smooth_noise(rng, shape, sigma):
     noise = gaussian_filter(rng.random(shape, dtype=np.float32), sigma)
     return (noise - noise.mean()) / (noise.std() + 1e-6)
 
-# %% ../nbs/00_data.ipynb #23172358
+# %% ../nbs/00_data.ipynb #48f3e5e2
 def _consolidation(rng, u, v, lungs, lcx):
     mask = lungs[rng.integers(2)] * np.clip((v - rng.uniform(-0.05, 0.2)) / 0.08, 0, 1)
     return 1.2 * gaussian_filter(mask, max(u.shape)/100) * (0.85 + 0.15*rng.random(u.shape, dtype=np.float32))
@@ -132,7 +132,7 @@ def _ground_glass(rng, u, v, lungs, lcx):
     return 0.8 * np.maximum(*lungs) * periph * lower * patches
 
 def _reticular(rng, u, v, lungs, lcx):
-    net = np.clip(1 - np.abs(_smooth_noise(rng, u.shape, max(u.shape)/90)) / 0.35, 0, 1)  # ridge lines: a net
+    net = np.clip(1 - np.abs(_smooth_noise(rng, u.shape, max(u.shape)/60)) / 0.4, 0, 1)   # ridge lines: a net
     perihilar = np.clip(1.2 - np.sqrt((np.abs(u) - lcx + 0.1)**2 + v**2) / 0.5, 0, 1)
     return 0.8 * np.maximum(*lungs) * perihilar * (0.35 + net)
 
@@ -140,15 +140,15 @@ def _cavities(rng, u, v, lungs, lcx):
     out = np.zeros_like(u)
     for _ in range(rng.integers(4, 8)):
         cx, cy = rng.choice([-1, 1]) * rng.uniform(lcx-0.12, lcx+0.1), rng.uniform(-0.55, -0.2)
-        out += 0.8 * _ellipse(u, v, cx, cy, rng.uniform(0.025, 0.05), rng.uniform(0.025, 0.05), soft=0.5)
-    cx, cy, r = rng.choice([-1, 1]) * rng.uniform(lcx-0.08, lcx+0.05), rng.uniform(-0.5, -0.3), rng.uniform(0.06, 0.09)
+        out += 0.8 * _ellipse(u, v, cx, cy, rng.uniform(0.035, 0.06), rng.uniform(0.035, 0.06), soft=0.5)
+    cx, cy, r = rng.choice([-1, 1]) * rng.uniform(lcx-0.08, lcx+0.05), rng.uniform(-0.5, -0.3), rng.uniform(0.07, 0.1)
     ring = _ellipse(u, v, cx, cy, r, r, soft=0.5) - 1.2*_ellipse(u, v, cx, cy, 0.6*r, 0.6*r, soft=0.3)
     return (np.clip(out, 0, 1) + 0.9*ring) * np.maximum(*lungs)
 
 _FINDINGS = {'Bacterial Pneumonia': _consolidation, 'COVID-19': _ground_glass, 'Normal': None,
              'Tuberculosis': _cavities, 'Viral Pneumonia': _reticular}
 
-# %% ../nbs/00_data.ipynb #5a7a08cc
+# %% ../nbs/00_data.ipynb #766b1bfa
 def draw_chest(rng:np.random.Generator, label:str, h:int=256, w:int=256) -> np.ndarray:
     "A radiograph-like float image in [0, 1] of shape (h, w) showing the finding of `label`"
     u, v = _grid(h, w)
@@ -169,7 +169,7 @@ def draw_chest(rng:np.random.Generator, label:str, h:int=256, w:int=256) -> np.n
         img = img + 0.10*rib*body*(0.4 + 0.6*np.maximum(*lungs))
     for side in (-1, 1):                                                                   # clavicles
         img = img + 0.12*np.clip(1 - np.abs(v + 0.66 - 0.12*(u*side - 0.1))/0.025, 0, 1)*(np.abs(u) < 0.6)*body
-    if _FINDINGS[label] is not None: img = img + 0.35*_FINDINGS[label](rng, u, v, lungs, lcx)
+    if _FINDINGS[label] is not None: img = img + 0.5*_FINDINGS[label](rng, u, v, lungs, lcx)
     return np.clip(img, 0, 1) ** gamma
 
 # %% ../nbs/00_data.ipynb #05d15897
@@ -445,12 +445,12 @@ def inspect_image(path, caches:tuple=()) -> dict:
     for short_side, root in caches: write_cache_entry(img, cache_entry(root, rec['sha1']), short_side)
     return rec
 
-# %% ../nbs/00_data.ipynb #38ec4b6c
+# %% ../nbs/00_data.ipynb #539ecad7
 def _hash_words(hexes) -> np.ndarray:
     "Hex hashes as rows of 64-bit words"
     return np.array([[int(h[i:i+16], 16) for i in range(0, len(h), 16)] for h in hexes], dtype=np.uint64).reshape(len(hexes), -1)
 
-def near_pairs(hexes, max_distance:int=6, chunk:int=256) -> list[tuple[int, int, int]]:
+def near_pairs(hexes, max_distance:int=8, chunk:int=256) -> list[tuple[int, int, int]]:
     "Index pairs (i, j, distance), i < j, of hashes at most `max_distance` bits apart"
     h, pairs = _hash_words(list(hexes)), []
     for start in range(0, len(h), chunk):
@@ -459,7 +459,7 @@ def near_pairs(hexes, max_distance:int=6, chunk:int=256) -> list[tuple[int, int,
             if start + i < j: pairs.append((int(start + i), int(j), int(dist[i, j])))
     return pairs
 
-def find_duplicates(manifest:pd.DataFrame, max_distance:int=6) -> dict:
+def find_duplicates(manifest:pd.DataFrame, max_distance:int=8) -> dict:
     "Exact groups (by sha1) and near pairs (by pHash) among usable files, with leaks per split pair"
     ok = manifest[manifest.status == 'ok'].reset_index(drop=True)
     groups = [g for _, g in ok.groupby('sha1') if len(g) > 1]
@@ -507,8 +507,8 @@ def _reusable(files:pd.DataFrame, data_dir:Path) -> pd.DataFrame:
     same = [stats.get(p) == (b, m) for p, b, m in zip(old.path, old.bytes, old.mtime_ns)]
     return old[same].drop(columns=['split', 'label', 'folder', 'leak'])
 
-# %% ../nbs/00_data.ipynb #1d372614
-def audit(data_dir, sizes=(), margin:float=1.15, n_workers:int|None=None, max_distance:int=6,
+# %% ../nbs/00_data.ipynb #4107ae11
+def audit(data_dir, sizes=(), margin:float=1.15, n_workers:int|None=None, max_distance:int=8,
           progress:bool=True) -> tuple[pd.DataFrame, dict]:
     "Inspect every file under `data_dir` (reusing unchanged manifest rows), write manifest and report; returns both"
     data_dir = Path(data_dir)
@@ -700,9 +700,9 @@ def _check_dest(dest:Path, marker:dict|None, name:str):
         raise DataError(f"--dest {dest} already holds other files ({', '.join(others[:6])}{' ...' if len(others) > 6 else ''}) "
                         "and no train/val layout. Give an empty or new --dest, or move those files away.")
 
-# %% ../nbs/00_data.ipynb #6b04e0b0
+# %% ../nbs/00_data.ipynb #a0f93c4c
 def prepare(source='kaggle', dest='data', sizes=(224,), n_workers:int|None=None, link:str='hard', margin:float=1.15,
-            max_distance:int=6, phantom_n:int|tuple=40, phantom_max_side:int=2400, progress:bool=True) -> tuple[pd.DataFrame, dict]:
+            max_distance:int=8, phantom_n:int|tuple=40, phantom_max_side:int=2400, progress:bool=True) -> tuple[pd.DataFrame, dict]:
     "Acquire, organize, audit and cache: everything `get_dls` needs; returns the manifest and the audit report"
     dest, name = Path(dest), source_name(source)
     marker, has_layout = read_marker(dest), (dest/'train').is_dir() and (dest/'val').is_dir()
@@ -733,7 +733,7 @@ def summary_text(report:dict, dest) -> str:
               f"Manifest: {Path(dest)/'audit'/'manifest.csv'}   Report: {Path(dest)/'audit'/'report.md'}"]
     return '\n'.join(lines)
 
-# %% ../nbs/00_data.ipynb #17887515
+# %% ../nbs/00_data.ipynb #71fdb1cc
 def data_parser() -> argparse.ArgumentParser:
     "Argument parser of `lung-xray-data`"
     p = argparse.ArgumentParser(prog='lung-xray-data', formatter_class=argparse.ArgumentDefaultsHelpFormatter,
@@ -746,7 +746,7 @@ def data_parser() -> argparse.ArgumentParser:
     p.add_argument('--link', choices=['hard', 'symlink', 'copy'], default='hard',
                    help='how files enter the layout (hard links fall back to copies across file systems)')
     p.add_argument('--margin', type=float, default=1.15, help='cached short side = size x margin, room for random crops')
-    p.add_argument('--near-distance', type=int, default=6, help='pHash bits (of 256) at most apart for a near duplicate')
+    p.add_argument('--near-distance', type=int, default=8, help='pHash bits (of 256) at most apart for a near duplicate')
     p.add_argument('--phantom-n', type=int, default=40, help='phantom: training images per class (val and test get a quarter)')
     p.add_argument('--phantom-max-side', type=int, default=2400, help='phantom: largest image side in pixels')
     p.add_argument('--quiet', action='store_true', help='no progress bars')
