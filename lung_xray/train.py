@@ -42,8 +42,8 @@ from fastcore.basics import noop
 __all__ = ['SMOKE', 'METRIC_NAMES', 'TrainConfig', 'torch_opt', 'build_learner', 'plain_model', 'versions', 'checkpoint_path',
            'make_checkpoint', 'save_checkpoint', 'load_checkpoint', 'EpochCosine', 'StopOnNaN', 'BestCheckpoint',
            'RunLog', 'save_last', 'write_history', 'SeedEarlyStopping', 'discriminative_lrs', 'fit_two_stage',
-           'wandb_mode', 'start_wandb', 'finish_wandb', 'check_run_dir', 'git_commit', 'plot_history', 'export_learner',
-           'train', 'train_parser', 'main']
+           'resolve_wandb_mode', 'start_wandb', 'finish_wandb', 'check_run_dir', 'git_commit', 'plot_history',
+           'export_learner', 'train', 'train_parser', 'main']
 
 # %% ../nbs/02_two_stage.ipynb #f3c6dc72
 SMOKE = dict(arch='test_resnet', size=64, bs=16, stage1_epochs=2, stage2_epochs=6, lr_scale=100.0, phantom_n=(60, 15, 15),
@@ -306,15 +306,15 @@ def fit_two_stage(learn:Learner, cfg:TrainConfig, run_dir, start:dict|None=None)
     if not learn.nan_epoch: save_last(learn, cfg, run_dir, history, finished=True)
     return history
 
-# %% ../nbs/02_two_stage.ipynb #f855eae9
-def wandb_mode(mode:str='auto') -> str:
+# %% ../nbs/02_two_stage.ipynb #0108ccd1
+def resolve_wandb_mode(mode:str='auto') -> str:
     "The wandb mode to use: 'auto' is online with an API key, offline without"
     if mode != 'auto': return mode
     return 'online' if os.environ.get('WANDB_API_KEY') else 'offline'
 
 def start_wandb(cfg:TrainConfig, run_dir) -> list:
     "Start a wandb run and return fastai's WandbCallback, or warn and return no callbacks"
-    mode = wandb_mode(cfg.wandb_mode)
+    mode = resolve_wandb_mode(cfg.wandb_mode)
     if mode == 'disabled': return []
     try:
         import wandb
