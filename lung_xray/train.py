@@ -39,17 +39,22 @@ from fastai.torch_core import default_device, set_seed
 from fastcore.basics import noop
 
 # %% auto #0
-__all__ = ['SMOKE', 'METRIC_NAMES', 'TrainConfig', 'torch_opt', 'build_learner', 'plain_model', 'versions', 'checkpoint_path',
-           'make_checkpoint', 'save_checkpoint', 'load_checkpoint', 'EpochCosine', 'StopOnNaN', 'BestCheckpoint',
-           'RunLog', 'save_last', 'write_history', 'SeedEarlyStopping', 'discriminative_lrs', 'fit_two_stage',
-           'resolve_wandb_mode', 'start_wandb', 'finish_wandb', 'check_run_dir', 'git_commit', 'plot_history',
-           'export_learner', 'train', 'train_parser', 'main']
+__all__ = ['SMOKE', 'METRIC_NAMES', 'tracker_names', 'TrainConfig', 'torch_opt', 'build_learner', 'plain_model', 'versions',
+           'checkpoint_path', 'make_checkpoint', 'save_checkpoint', 'load_checkpoint', 'EpochCosine', 'StopOnNaN',
+           'BestCheckpoint', 'RunLog', 'save_last', 'write_history', 'SeedEarlyStopping', 'discriminative_lrs',
+           'fit_two_stage', 'resolve_wandb_mode', 'start_wandb', 'finish_wandb', 'MLflowLogger', 'start_trackers',
+           'finish_trackers', 'check_run_dir', 'git_commit', 'plot_history', 'export_learner', 'train', 'train_parser',
+           'main']
 
-# %% ../nbs/02_two_stage.ipynb #f3c6dc72
+# %% ../nbs/02_two_stage.ipynb #2c05dc44
 SMOKE = dict(arch='test_resnet', size=64, bs=16, stage1_epochs=2, stage2_epochs=6, lr_scale=100.0, phantom_n=(60, 15, 15),
              phantom_max_side=320)
 
 def _p(default, help): return field(default=default, metadata=dict(help=help))
+
+def tracker_names(trackers:str) -> list:
+    "The tracker names in a comma-separated string"
+    return [t.strip().lower() for t in trackers.split(',') if t.strip()]
 
 @dataclass
 class TrainConfig:
@@ -78,6 +83,8 @@ class TrainConfig:
     pretrained: bool|None = _p(None, 'ImageNet weights; None: on, off in smoke mode')
     weights: str|None = _p(None, 'local weights file for offline pods')
     wandb_mode: str = _p('auto', "'auto' (online with WANDB_API_KEY, else offline), 'online', 'offline', 'disabled'")
+    trackers: str = _p('', "extra trackers, comma-separated: 'tensorboard', 'mlflow' (pip install -e '.[tracking]')")
+    mlflow_uri: str = _p('file:./mlruns', 'MLflow tracking URI (a local file store by default)')
     device: str|None = _p(None, 'None: CUDA if available')
     precision: str = _p('auto', "'auto' (bf16 on CUDA where supported, else fp16; fp32 on CPU), 'bf16', 'fp16', 'fp32'")
     channels_last: bool|None = _p(None, 'channels-last memory format; None: on with CUDA')
@@ -108,6 +115,8 @@ class TrainConfig:
         if c.precision == 'auto': c.precision = ('bf16' if torch.cuda.is_bf16_supported() else 'fp16') if cuda else 'fp32'
         if c.precision not in ('bf16', 'fp16', 'fp32'): raise DataError(f"precision must be 'auto', 'bf16', 'fp16' or 'fp32', not {c.precision!r}")
         if c.wandb_mode not in ('auto', 'online', 'offline', 'disabled'): raise DataError(f'unknown wandb_mode {c.wandb_mode!r}')
+        unknown = set(tracker_names(c.trackers)) - {'tensorboard', 'mlflow'}
+        if unknown: raise DataError(f"unknown trackers {sorted(unknown)}: use 'tensorboard' and/or 'mlflow'")
         if c.num_workers is None: c.num_workers = min(8, os.cpu_count() or 1) if cuda else 0
         return c
 
@@ -280,10 +289,11 @@ def _run_stage(learn, stage, epochs, done, lr, wd, opt_state, cbs):
     if epochs - done > 0:
         with learn.added_cbs(cbs): learn.fit(epochs - done, lr=lr, wd=wd)
 
-# %% ../nbs/02_two_stage.ipynb #ad0bbdb1
+# %% ../nbs/02_two_stage.ipynb #7bddf8c2
 def fit_two_stage(learn:Learner, cfg:TrainConfig, run_dir, start:dict|None=None) -> list:
     "The seed's two stages; returns the history (one row per epoch)"
     history = list(start['history']) if start else []
+    learn.run_history = history
     best = BestCheckpoint(checkpoint_path(run_dir, cfg.arch, 'best'), cfg, start['best'] if start else None)
     learn.best_cb, learn.nan_epoch = best, None
     log = RunLog(run_dir, cfg, history)
@@ -306,7 +316,7 @@ def fit_two_stage(learn:Learner, cfg:TrainConfig, run_dir, start:dict|None=None)
     if not learn.nan_epoch: save_last(learn, cfg, run_dir, history, finished=True)
     return history
 
-# %% ../nbs/02_two_stage.ipynb #0108ccd1
+# %% ../nbs/02_two_stage.ipynb #13206477
 def resolve_wandb_mode(mode:str='auto') -> str:
     "The wandb mode to use: 'auto' is online with an API key, offline without"
     if mode != 'auto': return mode
@@ -328,7 +338,7 @@ def start_wandb(cfg:TrainConfig, run_dir) -> list:
 
 def finish_wandb(cfg:TrainConfig, run_dir, wandb_cbs:list):
     "Log both checkpoints as artifacts and close the wandb run (warn on failure)"
-    if not wandb_cbs: return
+    if not any(type(cb).__name__ == 'WandbCallback' for cb in wandb_cbs): return
     try:
         import wandb
         for kind in ('best', 'last'):
@@ -337,6 +347,62 @@ def finish_wandb(cfg:TrainConfig, run_dir, wandb_cbs:list):
             wandb.log_artifact(art)
         wandb.finish()
     except Exception as e: warnings.warn(f'wandb could not log the checkpoints ({type(e).__name__}: {e}).')
+
+# %% ../nbs/02_two_stage.ipynb #0c98a56f
+class MLflowLogger(Callback):
+    "Config as params, every history row as metrics, the best checkpoint as an artifact (one MLflow run for both stages)"
+    order = 70
+    def __init__(self, cfg:TrainConfig, run_dir):
+        import mlflow  # noqa: F401  (ImportError: the tracker is skipped)
+        self.cfg, self.run_dir, self.active = cfg, Path(run_dir), None
+    def before_fit(self):
+        if self.active is not None: return
+        try:
+            import mlflow
+            if self.cfg.mlflow_uri.startswith('file:'): os.environ.setdefault('MLFLOW_ALLOW_FILE_STORE', 'true')
+            mlflow.set_tracking_uri(self.cfg.mlflow_uri); mlflow.set_experiment('lung_xray')
+            mlflow.start_run(run_name=self.cfg.arch)
+            mlflow.log_params({k: str(v) for k, v in asdict(self.cfg).items()})
+            self.active = True
+        except Exception as e:
+            warnings.warn(f'MLflow unavailable ({type(e).__name__}: {e}); training goes on without it.'); self.active = False
+    def after_epoch(self):
+        if not self.active: return
+        import mlflow
+        history = self.learn.run_history
+        mlflow.log_metrics({k: float(v) for k, v in history[-1].items() if k not in ('stage', 'epoch')}, step=len(history))
+    def finish(self):
+        if not self.active: return
+        import mlflow
+        try: mlflow.log_artifact(str(checkpoint_path(self.run_dir, self.cfg.arch, 'best')))
+        finally: mlflow.end_run()
+
+def _tensorboard_callback(log_dir):
+    "fastai's TensorBoardCallback (imported only when asked for), logging only numeric hyper-parameters"
+    from fastai.callback.tensorboard import TensorBoardCallback
+    class TensorBoardLogger(TensorBoardCallback):
+        def after_batch(self):   # PyTorch optimizers' param groups also carry flags (foreach, fused=None)
+            self.writer.add_scalar('train_loss', self.smooth_loss, self.train_iter)
+            for i, h in enumerate(self.opt.hypers):
+                for k, v in h.items():
+                    if isinstance(v, (int, float)) and not isinstance(v, bool): self.writer.add_scalar(f'{k}_{i}', v, self.train_iter)
+    return TensorBoardLogger(log_dir=str(log_dir), trace_model=False, log_preds=False)
+
+def start_trackers(cfg:TrainConfig, run_dir) -> list:
+    "fastai callbacks for the optional trackers in `cfg.trackers` (a missing package is a warning)"
+    cbs = []
+    for name in tracker_names(cfg.trackers):
+        try:
+            if name == 'tensorboard': cbs.append(_tensorboard_callback(Path(run_dir)/'tensorboard'))
+            else: cbs.append(MLflowLogger(cfg, run_dir))
+        except ImportError as e:
+            warnings.warn(f"{name} is not installed ({e}); pip install -e '.[tracking]'. Training goes on without it.")
+    return cbs
+
+def finish_trackers(cbs:list):
+    "Close the optional trackers"
+    for cb in cbs:
+        if isinstance(cb, MLflowLogger): cb.finish()
 
 # %% ../nbs/02_two_stage.ipynb #67384c70
 def check_run_dir(run_dir, cfg:TrainConfig) -> dict|None:
@@ -386,7 +452,7 @@ def export_learner(learn:Learner, cfg:TrainConfig, run_dir) -> Path:
     inference = Learner(learn.dls, model, loss_func=learn.loss_func, splitter=model_splitter, metrics=learn.metrics, path=run_dir)
     return atomic_write(Path(run_dir)/f'{cfg.arch}-export.pkl', lambda tmp: inference.export(Path(tmp).resolve()))
 
-# %% ../nbs/02_two_stage.ipynb #36fa6b90
+# %% ../nbs/02_two_stage.ipynb #e8182367
 def train(cfg:TrainConfig, cbs:list=()) -> dict:
     "Run the seed's two-stage recipe for `cfg` (plus any extra fastai callbacks) and write `<out_dir>/<arch>/`; returns a summary"
     cfg = cfg if cfg.name else cfg.resolved()
@@ -401,7 +467,7 @@ def train(cfg:TrainConfig, cbs:list=()) -> dict:
     if start: plain_model(learn.model).load_state_dict(start['state_dict'])
     write_text_atomic(run_dir/'config.json', json.dumps(dict(config=asdict(cfg), versions=versions(), git_commit=git_commit(),
                                                              device=cfg.device, data=dict(train=len(dls.train_ds), valid=len(dls.valid_ds))), indent=1))
-    tracking, t0 = start_wandb(cfg, run_dir), time.perf_counter()
+    tracking, t0 = start_wandb(cfg, run_dir) + start_trackers(cfg, run_dir), time.perf_counter()
     if start and start['resume']['finished']:
         print(f'{run_dir} holds a finished run; nothing to resume.')
         history, learn.nan_epoch = start['resume']['history'], None
@@ -409,13 +475,13 @@ def train(cfg:TrainConfig, cbs:list=()) -> dict:
         with learn.added_cbs(tracking + list(cbs)): history = fit_two_stage(learn, cfg, run_dir, start['resume'] if start else None)
     minutes = (time.perf_counter() - t0) / 60
     if learn.nan_epoch:
-        finish_wandb(cfg, run_dir, tracking)
+        finish_wandb(cfg, run_dir, tracking); finish_trackers(tracking)
         raise DataError(f'The loss became NaN in stage {learn.run_state["stage"]} epoch {learn.nan_epoch}; training stopped. '
                         f'The best checkpoint is kept at {checkpoint_path(run_dir, cfg.arch, "best")}. '
                         'Lower the learning rates, or use precision="fp32".')
     plot_history(history, run_dir/'history.png')
     export_learner(learn, cfg, run_dir)
-    finish_wandb(cfg, run_dir, tracking)
+    finish_wandb(cfg, run_dir, tracking); finish_trackers(tracking)
     best = torch.load(checkpoint_path(run_dir, cfg.arch, 'best'), map_location='cpu', weights_only=False)
     print(f"Best: {best['stage']} epoch {best['epoch']}, val accuracy {100 * best['val_accuracy']:.2f}% ({minutes:.1f} min)")
     return dict(run_dir=run_dir, history=history, best_val_accuracy=best['val_accuracy'], best_stage=best['stage'],
