@@ -44,10 +44,11 @@ __all__ = ['CLASSES', 'SPLITS', 'KAGGLE_DATASET', 'KAGGLE_FOLDERS', 'IMAGE_EXTS'
            'MANAGED', 'MANIFEST_COLUMNS', 'canonical_class', 'canonical_split', 'DataError', 'atomic_write',
            'write_text_atomic', 'default_workers', 'draw_chest', 'make_phantom_dataset', 'kaggle_credentials',
            'download_kaggle', 'find_layout', 'read_marker', 'organize', 'to_gray8', 'decode_xray', 'read_xray',
-           'cache_side', 'cache_root', 'cache_entry', 'write_cache_entry', 'describe_error', 'inspect_image',
-           'near_pairs', 'find_duplicates', 'list_files', 'read_manifest', 'audit', 'audit_report', 'summary_table',
-           'report_markdown', 'build_cache', 'training_items', 'compute_stats', 'GrayToRGB', 'xray_tfms', 'get_dls',
-           'plot_class_counts', 'source_name', 'acquire', 'prepare', 'summary_text', 'data_parser', 'main']
+           'write_dicom', 'cache_side', 'cache_root', 'cache_entry', 'shrink', 'write_cache_entry', 'describe_error',
+           'inspect_image', 'near_pairs', 'find_duplicates', 'list_files', 'read_manifest', 'audit', 'audit_report',
+           'summary_table', 'report_markdown', 'build_cache', 'training_items', 'compute_stats', 'GrayToRGB',
+           'xray_tfms', 'get_dls', 'plot_class_counts', 'source_name', 'acquire', 'prepare', 'summary_text',
+           'data_parser', 'main']
 
 # %% ../nbs/00_data.ipynb #dbfb72b1
 CLASSES = ['Bacterial Pneumonia', 'COVID-19', 'Normal', 'Tuberculosis', 'Viral Pneumonia']
@@ -404,7 +405,25 @@ def read_xray(src, draft:int|None=None) -> tuple[Image.Image, dict]:
     if isinstance(src, bytes): return decode_xray(src, draft=draft)
     return decode_xray(Path(src).read_bytes(), Path(src).suffix, draft)
 
-# %% ../nbs/00_data.ipynb #7499ab2b
+# %% ../nbs/00_data.ipynb #32c46b81
+def write_dicom(path, pixels:np.ndarray, photometric:str='MONOCHROME2', slope:float=1, intercept:float=0, bits_stored:int=12) -> Path:
+    "Write a minimal valid single-frame DICOM file holding `pixels` (uint16)"
+    import pydicom
+    from pydicom.dataset import FileDataset, FileMetaDataset
+    from pydicom.uid import ExplicitVRLittleEndian, generate_uid
+    meta = FileMetaDataset()
+    meta.MediaStorageSOPClassUID, meta.MediaStorageSOPInstanceUID = '1.2.840.10008.5.1.4.1.1.1', generate_uid()
+    meta.TransferSyntaxUID = ExplicitVRLittleEndian
+    ds = FileDataset(str(path), {}, file_meta=meta, preamble=b'\0' * 128)
+    ds.Rows, ds.Columns = pixels.shape
+    ds.SamplesPerPixel, ds.PhotometricInterpretation = 1, photometric
+    ds.BitsAllocated, ds.BitsStored, ds.HighBit, ds.PixelRepresentation = 16, bits_stored, bits_stored - 1, 0
+    ds.RescaleSlope, ds.RescaleIntercept = slope, intercept
+    ds.PixelData = pixels.astype(np.uint16).tobytes()
+    ds.save_as(path, enforce_file_format=True)
+    return Path(path)
+
+# %% ../nbs/00_data.ipynb #dfa248f9
 def cache_side(size:int, margin:float=1.15) -> int:
     "Short side of cached images for a training size: room for crop augmentation"
     return math.ceil(size * margin)
@@ -417,11 +436,16 @@ def cache_entry(root, sha1:str) -> Path:
     "Where the cached copy of the image with content hash `sha1` lives"
     return Path(root)/sha1[:2]/f'{sha1}.png'
 
-def write_cache_entry(img:Image.Image, dest, short_side:int) -> Path:
-    "Shrink an 8-bit image so its short side is `short_side` (never enlarge) and save it atomically as PNG"
+def shrink(img:Image.Image, short_side:int) -> Image.Image:
+    "Resize so the short side is `short_side` (never enlarge): what the cache stores, and what prediction does in memory"
     w, h = img.size
     scale = short_side / min(w, h)
-    if scale < 1: img = img.resize((max(1, round(w*scale)), max(1, round(h*scale))), Image.Resampling.LANCZOS, reducing_gap=3.0)
+    if scale >= 1: return img
+    return img.resize((max(1, round(w*scale)), max(1, round(h*scale))), Image.Resampling.LANCZOS, reducing_gap=3.0)
+
+def write_cache_entry(img:Image.Image, dest, short_side:int) -> Path:
+    "Shrink an 8-bit image to `short_side` and save it atomically as PNG"
+    img = shrink(img, short_side)
     return atomic_write(dest, lambda tmp: img.save(tmp, 'PNG', compress_level=1))
 
 # %% ../nbs/00_data.ipynb #a7bdff83
