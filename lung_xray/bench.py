@@ -31,7 +31,8 @@ from fastai.vision.data import ToTensor
 from fastai.vision.utils import resize_images
 
 # %% auto #0
-__all__ = ['BENCH_SIZES', 'median_time', 'device_info', 'write_section', 'bench_data', 'data_section', 'bench_parser', 'main']
+__all__ = ['BENCH_SIZES', 'median_time', 'device_info', 'write_section', 'bench_data', 'data_section', 'bench_predict',
+           'predict_section', 'bench_parser', 'main']
 
 # %% ../nbs/90_bench.ipynb #cc3a5a36
 def median_time(fn, repeats:int=3, setup=None) -> float:
@@ -110,12 +111,45 @@ training size {r['size']}, medians of {r['repeats']} runs.
 | cache build, seconds ({r['workers']} workers) | {r['build_ours_s']:.2f} | {r['build_fastai_s']:.2f} (fastai resize_images) | {r['build_ratio']:.2f}x | >= 1.5x, {ok(r['build_ratio'], 1.5)} |
 """
 
-# %% ../nbs/90_bench.ipynb #2f052eee
+# %% ../nbs/90_bench.ipynb #2acc883e
+def bench_predict(n_images:int=64, size:int=224, arch:str='test_resnet', bs:int=32, repeats:int=3, workdir=None) -> dict:
+    "Images/s of the batched Predictor vs `learn.predict` per image, same model, same files"
+    import contextlib, io, warnings
+    from fastai.learner import load_learner
+    from lung_xray.data import read_xray
+    from lung_xray.evaluate import Predictor, image_files
+    from lung_xray.train import TrainConfig, checkpoint_path, train
+    work = Path(workdir or tempfile.mkdtemp(prefix='lung-xray-bench-'))
+    with contextlib.redirect_stdout(io.StringIO()), warnings.catch_warnings():
+        warnings.simplefilter('ignore')
+        run = train(TrainConfig(arch=arch, smoke=True, size=size, out_dir=str(work/'runs'), wandb_mode='disabled',
+                                stage1_epochs=1, stage2_epochs=1))['run_dir']
+        learn = load_learner(run/f'{arch}-export.pkl')
+    files = image_files([make_phantom_dataset(work/'images', (-(-n_images // 5), 0, 0), broken=False, max_side=1024, n_workers=2)])[:n_images]
+    predictor = Predictor(checkpoint_path(run, arch, 'best'), bs=bs)
+    def one_by_one():
+        with learn.no_bar(): [learn.predict(read_xray(f)[0]) for f in files]
+    ours, base = median_time(lambda: predictor.predict(files), repeats), median_time(one_by_one, repeats)
+    return dict(images=len(files), size=size, arch=arch, bs=bs, repeats=repeats, predict_ours_ips=len(files) / ours,
+                predict_base_ips=len(files) / base, predict_ratio=base / ours, workdir=str(work))
+
+def predict_section(r:dict) -> str:
+    "BENCHMARKS.md section for `bench_predict` results"
+    met = 'met' if r['predict_ratio'] >= 10 else 'NOT met'
+    return f"""Measured {time.strftime('%Y-%m-%d')} on {device_info()}.
+{r['images']} phantom images (256-1024 px, JPEG/PNG, 8/16-bit, L/RGB/RGBA), model `{r['arch']}` at {r['size']} px (smoke-trained), medians of {r['repeats']} runs.
+
+| what | ours | baseline | ratio | goal |
+|---|---:|---:|---:|---|
+| prediction, images/s | {r['predict_ours_ips']:.1f} (lung-xray-predict's Predictor, batch {r['bs']}) | {r['predict_base_ips']:.1f} (learn.predict per image) | {r['predict_ratio']:.1f}x | >= 10x, {met} |
+"""
+
+# %% ../nbs/90_bench.ipynb #50815f2b
 def bench_parser() -> argparse.ArgumentParser:
     "Argument parser of `lung-xray-bench`"
     p = argparse.ArgumentParser(prog='lung-xray-bench', formatter_class=argparse.ArgumentDefaultsHelpFormatter,
                                 description='Run benchmarks side by side and write their sections of BENCHMARKS.md.')
-    p.add_argument('what', nargs='*', default=['all'], choices=['data', 'all'], help='which benchmarks to run')
+    p.add_argument('what', nargs='*', default=['all'], choices=['data', 'predict', 'all'], help='which benchmarks to run')
     p.add_argument('--out', default='BENCHMARKS.md', help='Markdown file to update')
     p.add_argument('--n-per-class', type=int, default=13, help='data: phantom images per class (5 classes)')
     p.add_argument('--size', type=int, default=224, help='data: training image size')
@@ -130,5 +164,10 @@ def main(argv=None) -> int:
         r = bench_data(n_per_class=args.n_per_class, size=args.size, workers=args.workers, repeats=args.repeats)
         print(data_section(r))
         write_section(args.out, 'data', data_section(r))
+        shutil.rmtree(r['workdir'], ignore_errors=True)
+    if 'predict' in args.what or 'all' in args.what:
+        r = bench_predict(repeats=args.repeats)
+        print(predict_section(r))
+        write_section(args.out, 'predict', predict_section(r))
         shutil.rmtree(r['workdir'], ignore_errors=True)
     return 0
