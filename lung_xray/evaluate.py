@@ -43,8 +43,8 @@ __all__ = ['NO_MODELS_HELP', 'PNEUMONIAS', 'find_checkpoints', 'load_for_eval', 
            'expected_calibration_error', 'fit_temperature', 'apply_temperature', 'merge_pneumonias', 'medical_report',
            'plot_confusion', 'plot_roc', 'plot_reliability', 'gradcam', 'model_input', 'plot_gradcam_grid',
            'classification_report_text', 'evaluate_model', 'interpret', 'most_confused', 'plot_top_losses', 'tta_table',
-           'mcnemar_p', 'leaderboard', 'leaderboard_markdown', 'write_leaderboard', 'evaluate_all', 'image_files',
-           'Predictor', 'eval_parser', 'eval_main', 'predict_parser', 'predict_main']
+           'mcnemar_p', 'leaderboard', 'leaderboard_markdown', 'write_leaderboard', 'load_evaluations', 'evaluate_all',
+           'image_files', 'Predictor', 'eval_parser', 'eval_main', 'predict_parser', 'predict_main']
 
 # %% ../nbs/03_eval.ipynb #f3e6a6ee
 NO_MODELS_HELP = ('Train one first, e.g. `lung-xray-train --arch convnextv2_tiny` or '
@@ -295,7 +295,7 @@ def plot_gradcam_grid(learn:Learner, per_class:int=2, path=None):
     fig.tight_layout()
     return _save(fig, path)
 
-# %% ../nbs/03_eval.ipynb #6f19d492
+# %% ../nbs/03_eval.ipynb #b70e461a
 def classification_report_text(m:dict) -> str:
     "A plain-text per-class report with specificity and AUC (undefined values shown as n/a)"
     f = lambda v: 'n/a' if v is None else f'{v:.3f}'
@@ -321,6 +321,7 @@ def evaluate_model(path, data_path=None, tta:bool=False, detailed:bool=False, me
     if tta: tt = predict_split(learn, 'test', tta=True); res['test_tta'] = classification_metrics(tt['targets'], tt['probs'], n_boot)
     if medical: res['medical'] = medical_report(val['targets'], val['probs'], test['targets'], test['probs'], target)
     write_text_atomic(out_dir/'metrics.json', json.dumps(res, indent=1))
+    atomic_write(out_dir/'predictions.npz', lambda tmp: np.savez(open(tmp, 'wb'), probs=test['probs'], targets=test['targets'], paths=np.array(test['paths'])))
     write_text_atomic(out_dir/'classification_report.txt', classification_report_text(res['test']))
     import matplotlib.pyplot as plt
     figs = [plot_confusion(res['test'], f"{ckpt['arch']}: confusion (test)", out_dir/'confusion_matrix.png'),
@@ -370,7 +371,7 @@ def mcnemar_p(y:np.ndarray, pred_a:np.ndarray, pred_b:np.ndarray) -> float:
     a_only, b_only = int(((pred_a == y) & (pred_b != y)).sum()), int(((pred_a != y) & (pred_b == y)).sum())
     return 1.0 if a_only + b_only == 0 else float(binomtest(a_only, a_only + b_only, 0.5).pvalue)
 
-# %% ../nbs/03_eval.ipynb #7e53fe6b
+# %% ../nbs/03_eval.ipynb #c7d118ef
 def _fmt(v, pct=True): return 'n/a' if v is None else (f'{100*v:.1f}' if pct else f'{v:.3f}')
 
 def leaderboard(results:list, ensemble_k:int=0) -> pd.DataFrame:
@@ -393,7 +394,8 @@ def leaderboard(results:list, ensemble_k:int=0) -> pd.DataFrame:
                              image_size=None, images_per_s=None, _pred=probs.argmax(1), _y=top[0]['_y'], _probs=probs))
     rows.sort(key=lambda r: -r['accuracy'])
     best = rows[0]
-    for r in rows: r['mcnemar_p_vs_best'] = None if r is best else mcnemar_p(best['_y'], best['_pred'], r['_pred'])
+    same_images = lambda r: len(r['_y']) == len(best['_y']) and (r['_y'] == best['_y']).all()   # McNemar needs paired predictions
+    for r in rows: r['mcnemar_p_vs_best'] = mcnemar_p(best['_y'], best['_pred'], r['_pred']) if r is not best and same_images(r) else None
     return pd.DataFrame([{k: v for k, v in r.items() if not k.startswith('_')} for r in rows])
 
 def leaderboard_markdown(board:pd.DataFrame) -> str:
@@ -414,7 +416,16 @@ def write_leaderboard(board:pd.DataFrame, runs_dir) -> tuple[Path, Path]:
     csv = atomic_write(runs_dir/'leaderboard.csv', lambda tmp: board.to_csv(tmp, index=False))
     return csv, write_text_atomic(runs_dir/'leaderboard.md', '# Leaderboard (test split)\n\n' + leaderboard_markdown(board))
 
-# %% ../nbs/03_eval.ipynb #d8c741e2
+# %% ../nbs/03_eval.ipynb #9f024834
+def load_evaluations(runs_dir='runs') -> list:
+    "The saved evaluation (metrics and test predictions) of every model under `runs_dir`"
+    out = []
+    for m in sorted(Path(runs_dir).glob('*/eval/metrics.json')):
+        res, pred = json.loads(m.read_text()), np.load(m.parent/'predictions.npz')
+        out.append({**res, 'predictions': dict(probs=pred['probs'], targets=pred['targets'], paths=list(pred['paths']))})
+    return out
+
+# %% ../nbs/03_eval.ipynb #c0388d7a
 def evaluate_all(runs_dir='runs', model=None, data_path=None, tta=False, detailed=False, medical=True, target=0.95,
                  ensemble_k=0, n_boot=1000, device=None) -> tuple[list, pd.DataFrame|None]:
     "Evaluate every model found (skipping unreadable or incompatible ones, named), then write the leaderboard"
@@ -423,7 +434,7 @@ def evaluate_all(runs_dir='runs', model=None, data_path=None, tta=False, detaile
         try: results.append(evaluate_model(path, data_path, tta, detailed, medical, target, n_boot, device))
         except DataError as e: print(f'Skipped {path}: {e}')
     if not results: raise DataError(f'None of the checkpoints under {runs_dir} could be evaluated (see above). {NO_MODELS_HELP}')
-    board = leaderboard(results, ensemble_k)
+    board = leaderboard(load_evaluations(runs_dir), ensemble_k)            # every model evaluated so far, not only these
     write_leaderboard(board, runs_dir)
     print(f"Best model: {board.model[0]} (test accuracy {_fmt(board.accuracy[0])}%); leaderboard in {Path(runs_dir)/'leaderboard.md'}")
     return results, board
