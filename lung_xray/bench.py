@@ -32,7 +32,7 @@ from fastai.vision.utils import resize_images
 
 # %% auto #0
 __all__ = ['BENCH_SIZES', 'median_time', 'device_info', 'write_section', 'bench_data', 'data_section', 'bench_predict',
-           'predict_section', 'bench_parser', 'main']
+           'predict_section', 'bench_loop', 'loop_section', 'bench_parser', 'main']
 
 # %% ../nbs/90_bench.ipynb #cc3a5a36
 def median_time(fn, repeats:int=3, setup=None) -> float:
@@ -144,12 +144,62 @@ def predict_section(r:dict) -> str:
 | prediction, images/s | {r['predict_ours_ips']:.1f} (lung-xray-predict's Predictor, batch {r['bs']}) | {r['predict_base_ips']:.1f} (learn.predict per image) | {r['predict_ratio']:.1f}x | >= 10x, {met} |
 """
 
-# %% ../nbs/90_bench.ipynb #50815f2b
+# %% ../nbs/90_bench.ipynb #97607cc4
+def bench_loop(arch:str='regnety_004', size:int=128, bs:int=32, n_per_class:int=20, repeats:int=3, workdir=None) -> dict:
+    "Seconds per training step: our Learner (with the run's callbacks) vs a plain PyTorch loop"
+    import contextlib, io
+    from fastai.callback.core import Callback, CancelValidException
+    from lung_xray.train import EpochCosine, TrainConfig, build_learner, torch_opt
+    work = Path(workdir or tempfile.mkdtemp(prefix='lung-xray-bench-'))
+    src = make_phantom_dataset(work/'src', (n_per_class, 2, 0), broken=False, n_workers=2, max_side=512)
+    data = work/'data'
+    with contextlib.redirect_stdout(io.StringIO()): organize(src, data); audit(data, sizes=[size], n_workers=2, progress=False)
+    cfg = TrainConfig(arch=arch, data_path=str(data), out_dir=str(work/'runs'), size=size, bs=bs, pretrained=False, wandb_mode='disabled').resolved()
+    dls = get_dls(data, size, bs, num_workers=0)
+    learn = build_learner(cfg, dls)
+    learn.opt_func, learn.opt = torch_opt(torch.optim.AdamW, cfg.device), None
+    learn.unfreeze()                                                 # stage 2: the whole model trains
+    class SkipValid(Callback):
+        def before_validate(self): raise CancelValidException()
+    learn.run_state = dict(stage=2, epoch=0, epochs=1)
+    n_steps = len(dls.train)
+    def fastai_epoch():
+        with learn.added_cbs([SkipValid(), EpochCosine(15, 1e-7)]): learn.fit(1, lr=[cfg.body_lr, cfg.head_lr], wd=cfg.stage2_wd)
+    model, loss_func = learn.model, torch.nn.CrossEntropyLoss(label_smoothing=cfg.label_smoothing)
+    opt = torch.optim.AdamW([{'params': list(model[0].parameters()), 'lr': cfg.body_lr}, {'params': list(model[1].parameters()), 'lr': cfg.head_lr}],
+                            weight_decay=cfg.stage2_wd, foreach=True)
+    def plain_epoch():
+        model.train()
+        for xb, yb in dls.train:
+            xb, yb = xb.as_subclass(torch.Tensor), yb.as_subclass(torch.Tensor)   # plain tensors, as a plain loop has
+            loss = loss_func(model(xb), yb)
+            loss.backward(); opt.step(); opt.zero_grad()
+    fastai_epoch(); plain_epoch()                                    # warm-up
+    times = {'fastai': [], 'plain': []}
+    for _ in range(repeats):                                         # alternate, so both see the same machine state
+        times['fastai'].append(median_time(fastai_epoch, 1)); times['plain'].append(median_time(plain_epoch, 1))
+    ours, plain = statistics.median(times['fastai']) / n_steps, statistics.median(times['plain']) / n_steps
+    return dict(arch=arch, size=size, bs=bs, steps=n_steps, repeats=repeats, loop_ours_s=ours, loop_plain_s=plain,
+                loop_ratio=ours / plain, workdir=str(work))
+
+def loop_section(r:dict) -> str:
+    "BENCHMARKS.md section for `bench_loop` results"
+    met = 'met' if r['loop_ratio'] <= 1.10 else 'NOT met'
+    return f"""Measured {time.strftime('%Y-%m-%d')} on {device_info()}.
+`{r['arch']}` (timm body + seed head), {r['size']} px, batch {r['bs']}, fp32, PyTorch AdamW (foreach), {r['steps']} steps per epoch,
+median of {r['repeats']} alternating epochs, validation skipped in both.
+
+| what | ours | baseline | ratio | goal |
+|---|---:|---:|---:|---|
+| seconds per training step | {r['loop_ours_s']:.4f} (fastai Learner + the run's callbacks) | {r['loop_plain_s']:.4f} (plain PyTorch loop) | {r['loop_ratio']:.3f}x | <= 1.10x, {met} |
+"""
+
+# %% ../nbs/90_bench.ipynb #b944fcdb
 def bench_parser() -> argparse.ArgumentParser:
     "Argument parser of `lung-xray-bench`"
     p = argparse.ArgumentParser(prog='lung-xray-bench', formatter_class=argparse.ArgumentDefaultsHelpFormatter,
                                 description='Run benchmarks side by side and write their sections of BENCHMARKS.md.')
-    p.add_argument('what', nargs='*', default=['all'], choices=['data', 'predict', 'all'], help='which benchmarks to run')
+    p.add_argument('what', nargs='*', default=['all'], choices=['data', 'loop', 'predict', 'all'], help='which benchmarks to run')
     p.add_argument('--out', default='BENCHMARKS.md', help='Markdown file to update')
     p.add_argument('--n-per-class', type=int, default=13, help='data: phantom images per class (5 classes)')
     p.add_argument('--size', type=int, default=224, help='data: training image size')
@@ -164,6 +214,11 @@ def main(argv=None) -> int:
         r = bench_data(n_per_class=args.n_per_class, size=args.size, workers=args.workers, repeats=args.repeats)
         print(data_section(r))
         write_section(args.out, 'data', data_section(r))
+        shutil.rmtree(r['workdir'], ignore_errors=True)
+    if 'loop' in args.what or 'all' in args.what:
+        r = bench_loop(repeats=args.repeats)
+        print(loop_section(r))
+        write_section(args.out, 'loop', loop_section(r))
         shutil.rmtree(r['workdir'], ignore_errors=True)
     if 'predict' in args.what or 'all' in args.what:
         r = bench_predict(repeats=args.repeats)
