@@ -48,7 +48,7 @@ __all__ = ['CLASSES', 'SPLITS', 'KAGGLE_DATASET', 'KAGGLE_FOLDERS', 'IMAGE_EXTS'
            'inspect_image', 'near_pairs', 'find_duplicates', 'list_files', 'read_manifest', 'audit', 'audit_report',
            'summary_table', 'report_markdown', 'build_cache', 'training_items', 'compute_stats', 'GrayToRGB',
            'xray_tfms', 'get_dls', 'plot_class_counts', 'source_name', 'acquire', 'prepare', 'summary_text',
-           'data_parser', 'main']
+           'data_parser', 'run_guarded', 'main']
 
 # %% ../nbs/00_data.ipynb #dbfb72b1
 CLASSES = ['Bacterial Pneumonia', 'COVID-19', 'Normal', 'Tuberculosis', 'Viral Pneumonia']
@@ -757,7 +757,7 @@ def summary_text(report:dict, dest) -> str:
               f"Manifest: {Path(dest)/'audit'/'manifest.csv'}   Report: {Path(dest)/'audit'/'report.md'}"]
     return '\n'.join(lines)
 
-# %% ../nbs/00_data.ipynb #71fdb1cc
+# %% ../nbs/00_data.ipynb #04ee9321
 def data_parser() -> argparse.ArgumentParser:
     "Argument parser of `lung-xray-data`"
     p = argparse.ArgumentParser(prog='lung-xray-data', formatter_class=argparse.ArgumentDefaultsHelpFormatter,
@@ -784,19 +784,23 @@ def _check_args(args):
     if args.margin < 1: raise DataError('--margin must be at least 1.0.')
     if args.phantom_n < 1: raise DataError('--phantom-n must be at least 1.')
 
+def run_guarded(prog:str, work, debug:bool=False, error_code:int=1, resume_hint:str='run the same command again to resume') -> int:
+    "Run a command's `work()`: an error the user can fix is one line `prog: error: ...` (the traceback only with --debug)"
+    try: return work() or 0
+    except (DataError, OSError) as e:
+        if debug: raise
+        print(f'{prog}: error: {e}', file=sys.stderr)
+        return error_code
+    except KeyboardInterrupt:
+        print(f'{prog}: interrupted; {resume_hint}.', file=sys.stderr)
+        return 130
+
 def main(argv=None) -> int:
     "Entry point of `lung-xray-data`"
     args = data_parser().parse_args(argv)
-    try:
+    def work():
         _check_args(args)
         _, report = prepare(args.source, args.dest, args.size, args.workers, args.link, args.margin, args.near_distance,
                             args.phantom_n, args.phantom_max_side, progress=not args.quiet)
-    except (DataError, OSError) as e:
-        if args.debug: raise
-        print(f'lung-xray-data: error: {e}', file=sys.stderr)
-        return 1
-    except KeyboardInterrupt:
-        print('lung-xray-data: interrupted; run the same command again to resume.', file=sys.stderr)
-        return 130
-    print(summary_text(report, args.dest))
-    return 0
+        print(summary_text(report, args.dest))
+    return run_guarded('lung-xray-data', work, args.debug)
