@@ -145,8 +145,8 @@ def predict_section(r:dict) -> str:
 | prediction, images/s | {r['predict_ours_ips']:.1f} (lung-xray-predict's Predictor, batch {r['bs']}) | {r['predict_base_ips']:.1f} (learn.predict per image) | {r['predict_ratio']:.1f}x | >= 10x, {met} |
 """
 
-# %% ../nbs/90_bench.ipynb #97607cc4
-def bench_loop(arch:str='regnety_004', size:int=128, bs:int=32, n_per_class:int=20, repeats:int=3, workdir=None) -> dict:
+# %% ../nbs/90_bench.ipynb #e18482d0
+def bench_loop(arch:str='regnety_004', size:int=128, bs:int=32, n_per_class:int=64, repeats:int=3, workdir=None) -> dict:
     "Seconds per training step: our Learner (with the run's callbacks) vs a plain PyTorch loop"
     import contextlib, io
     from fastai.callback.core import Callback, CancelValidException
