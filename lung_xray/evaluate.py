@@ -425,15 +425,15 @@ def load_evaluations(runs_dir='runs') -> list:
         out.append({**res, 'predictions': dict(probs=pred['probs'], targets=pred['targets'], paths=list(pred['paths']))})
     return out
 
-# %% ../nbs/03_eval.ipynb #c0388d7a
+# %% ../nbs/03_eval.ipynb #c4e24c1d
 def evaluate_all(runs_dir='runs', model=None, data_path=None, tta=False, detailed=False, medical=True, target=0.95,
                  ensemble_k=0, n_boot=1000, device=None) -> tuple[list, pd.DataFrame|None]:
     "Evaluate every model found (skipping unreadable or incompatible ones, named), then write the leaderboard"
-    results = []
+    results, skipped = [], []
     for path in find_checkpoints(runs_dir, model):
         try: results.append(evaluate_model(path, data_path, tta, detailed, medical, target, n_boot, device))
-        except DataError as e: print(f'Skipped {path}: {e}')
-    if not results: raise DataError(f'None of the checkpoints under {runs_dir} could be evaluated (see above). {NO_MODELS_HELP}')
+        except DataError as e: print(f'Skipped {path}: {e}'); skipped.append(f'{path}: {e}')
+    if not results: raise DataError('No checkpoint could be evaluated:\n  ' + '\n  '.join(skipped) + f'\n{NO_MODELS_HELP}')
     board = leaderboard(load_evaluations(runs_dir), ensemble_k)            # every model evaluated so far, not only these
     write_leaderboard(board, runs_dir)
     print(f"Best model: {board.model[0]} (test accuracy {_fmt(board.accuracy[0])}%); leaderboard in {Path(runs_dir)/'leaderboard.md'}")

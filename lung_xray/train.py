@@ -47,7 +47,7 @@ __all__ = ['SMOKE', 'METRIC_NAMES', 'tracker_names', 'TrainConfig', 'torch_opt',
            'start_trackers', 'finish_trackers', 'check_run_dir', 'git_commit', 'plot_history', 'export_learner',
            'distributed_trainer', 'data_parallel', 'start_process_group', 'train', 'train_parser', 'main']
 
-# %% ../nbs/02_two_stage.ipynb #2c05dc44
+# %% ../nbs/02_two_stage.ipynb #7e5e8462
 SMOKE = dict(arch='test_resnet', size=64, bs=16, stage1_epochs=2, stage2_epochs=6, lr_scale=100.0, phantom_n=(60, 15, 15),
              phantom_max_side=320)
 
@@ -105,7 +105,8 @@ class TrainConfig:
             c.size, c.bs = c.size or SMOKE['size'], c.bs or SMOKE['bs']
             c.stage1_epochs, c.stage2_epochs = min(c.stage1_epochs, SMOKE['stage1_epochs']), min(c.stage2_epochs, SMOKE['stage2_epochs'])
             c.stage1_lr, c.body_lr, c.head_lr = (lr * SMOKE['lr_scale'] for lr in (c.stage1_lr, c.body_lr, c.head_lr))
-            c.source, c.data_path = 'phantom', c.data_path or str(Path(c.out_dir)/'smoke-data')
+            c.source = 'phantom' if c.source == 'kaggle' else c.source                 # a named folder still works
+            c.data_path = c.data_path or str(Path(c.out_dir)/'smoke-data')
         c.size, c.bs, c.name = c.size or entry['size'], c.bs or entry['bs'], entry['name']
         c.data_path = c.data_path or 'data'
         c.t_max = c.t_max or c.stage2_epochs
