@@ -40,13 +40,13 @@ from fastai.data.transforms import Transform
 __all__ = ['CLASSES', 'SPLITS', 'KAGGLE_DATASET', 'KAGGLE_FOLDERS', 'IMAGE_EXTS', 'CLASS_ALIASES', 'SPLIT_ALIASES',
            'PHANTOM_FINDINGS', 'PHANTOM_SIZES', 'PHANTOM_ENCODINGS', 'PHANTOM_BROKEN', 'NO_DATA_HELP', 'MARKER',
            'MANAGED', 'MANIFEST_COLUMNS', 'canonical_class', 'canonical_split', 'DataError', 'atomic_write',
-           'write_text_atomic', 'default_workers', 'draw_chest', 'make_phantom_dataset', 'kaggle_credentials',
-           'download_kaggle', 'find_layout', 'read_marker', 'organize', 'to_gray8', 'decode_xray', 'read_xray',
-           'write_dicom', 'cache_side', 'cache_root', 'cache_entry', 'shrink', 'write_cache_entry', 'describe_error',
-           'inspect_image', 'near_pairs', 'find_duplicates', 'list_files', 'read_manifest', 'audit', 'audit_report',
-           'summary_table', 'report_markdown', 'build_cache', 'training_items', 'compute_stats', 'GrayToRGB',
-           'xray_tfms', 'get_dls', 'plot_class_counts', 'source_name', 'acquire', 'prepare', 'summary_text',
-           'data_parser', 'run_guarded', 'main']
+           'remove_stale_tmp', 'write_text_atomic', 'default_workers', 'draw_chest', 'make_phantom_dataset',
+           'kaggle_credentials', 'download_kaggle', 'find_layout', 'read_marker', 'organize', 'to_gray8', 'decode_xray',
+           'read_xray', 'write_dicom', 'cache_side', 'cache_root', 'cache_entry', 'shrink', 'write_cache_entry',
+           'describe_error', 'inspect_image', 'near_pairs', 'find_duplicates', 'list_files', 'read_manifest', 'audit',
+           'audit_report', 'summary_table', 'report_markdown', 'build_cache', 'training_items', 'compute_stats',
+           'GrayToRGB', 'xray_tfms', 'get_dls', 'plot_class_counts', 'source_name', 'acquire', 'prepare',
+           'summary_text', 'data_parser', 'run_guarded', 'main']
 
 # %% ../nbs/00_data.ipynb #dbfb72b1
 CLASSES = ['Bacterial Pneumonia', 'COVID-19', 'Normal', 'Tuberculosis', 'Viral Pneumonia']
@@ -79,17 +79,40 @@ class DataError(Exception):
     "A problem with the data or its location that the user can fix; the message says how"
 
 # %% ../nbs/00_data.ipynb #dc51bbc0
-def atomic_write(dest, write) -> Path:
+def atomic_write(dest, write, durable:bool=False) -> Path:
     "Call `write(tmp_path)`, then rename the temporary file to `dest`; on failure nothing is left behind"
     dest = Path(dest)
     dest.parent.mkdir(parents=True, exist_ok=True)
     tmp = dest.with_name(f'.{dest.name}.{os.getpid()}.{threading.get_ident()}.tmp')
     try:
         write(tmp)
+        if durable: _fsync(tmp)          # the bytes reach the disk before the name points at them
         os.replace(tmp, dest)
+        if durable: _fsync(dest.parent)  # and the rename itself survives a power cut
     finally:
         if tmp.exists(): tmp.unlink()
     return dest
+
+def _fsync(path):
+    fd = os.open(path, os.O_RDONLY)
+    try: os.fsync(fd)
+    finally: os.close(fd)
+
+def remove_stale_tmp(folder) -> list:
+    "Delete the temporary files that `atomic_write` calls of processes no longer running (left by `kill -9`)"
+    removed = []
+    for p in Path(folder).glob('.*.tmp'):
+        try: pid = int(p.name.split('.')[-3])
+        except (ValueError, IndexError): continue
+        if pid == os.getpid() or _pid_alive(pid): continue
+        p.unlink(missing_ok=True); removed.append(p)
+    return removed
+
+def _pid_alive(pid:int) -> bool:
+    try: os.kill(pid, 0)
+    except ProcessLookupError: return False
+    except PermissionError: return True
+    return True
 
 def write_text_atomic(dest, text:str) -> Path:
     "Write `text` to `dest` atomically"

@@ -25,7 +25,7 @@ import pandas as pd
 import timm
 import torch
 
-from .data import CLASSES, DataError, atomic_write, get_dls, prepare, run_guarded, write_text_atomic
+from .data import CLASSES, DataError, atomic_write, remove_stale_tmp, get_dls, prepare, run_guarded, write_text_atomic
 from .models import count_params, create_model, head_config, model_splitter, param_summary, resolve_arch
 
 import fastai
@@ -168,8 +168,8 @@ def make_checkpoint(learn:Learner, cfg:TrainConfig, stage:int, epoch:int, val_ac
                 versions=versions(), config=asdict(cfg), **extra)
 
 def save_checkpoint(ckpt:dict, path) -> Path:
-    "Write a checkpoint atomically"
-    return atomic_write(path, lambda tmp: torch.save(ckpt, tmp))
+    "Write a checkpoint atomically and durably: the final name only ever holds a complete file"
+    return atomic_write(path, lambda tmp: torch.save(ckpt, tmp), durable=True)
 
 def load_checkpoint(path, device='cpu') -> tuple[torch.nn.Module, dict]:
     "Rebuild the model of a checkpoint from the file alone; returns (model in eval mode, checkpoint)"
@@ -496,7 +496,7 @@ def train(cfg:TrainConfig, cbs:list=()) -> dict:
     cfg = cfg if cfg.name else cfg.resolved()
     run_dir = Path(cfg.out_dir)/cfg.arch
     if distributed: start_process_group(cfg)
-    if is_main(): run_dir.mkdir(parents=True, exist_ok=True)
+    if is_main(): run_dir.mkdir(parents=True, exist_ok=True); remove_stale_tmp(run_dir)   # half-written files of a killed run
     start = check_run_dir(run_dir, cfg) if is_main() else None
     set_seed(cfg.seed, reproducible=True)
     phantom = dict(phantom_n=SMOKE['phantom_n'], phantom_max_side=SMOKE['phantom_max_side']) if cfg.smoke else {}
