@@ -27,7 +27,6 @@ from .data import (CLASSES, DataError, IMAGE_EXTS, atomic_write, cache_side, def
 from .models import count_params
 from .train import load_checkpoint
 
-from fastai.callback.hook import hook_output
 from fastai.data.transforms import Normalize
 from fastai.learner import Learner
 from fastai.torch_core import TensorImageBW, to_device
@@ -78,12 +77,12 @@ def eval_learner(model, ckpt:dict, data_path, bs:int=64, device=None) -> Learner
         dls = get_dls(data_path, ckpt['image_size'], bs, norm=norm, aug=True, num_workers=0, device=device)
     return Learner(dls, model, loss_func=CrossEntropyLossFlat())
 
-def predict_split(learn:Learner, split:str='test', tta:bool=False) -> dict:
-    "Probabilities, targets, item paths and images/s of the model on a split ('val' or 'test')"
+def predict_split(learn:Learner, split:str='test', tta:bool=False, progress:bool=False) -> dict:
+    "Probabilities, targets, item paths and images/s of the model on a split ('val' or 'test'), with fastai's progress bar if asked"
     idx = {'val': 1, 'test': 2}[split]
     if idx >= len(learn.dls.loaders): raise DataError(f'The data has no usable {split} split.')
     start = time.perf_counter()
-    with learn.no_bar(), warnings.catch_warnings():
+    with (contextlib.nullcontext() if progress else learn.no_bar()), warnings.catch_warnings():
         warnings.simplefilter('ignore')
         probs, targets = learn.tta(ds_idx=idx) if tta else learn.get_preds(ds_idx=idx)
     seconds = time.perf_counter() - start
@@ -264,11 +263,17 @@ def plot_reliability(y:np.ndarray, probs:np.ndarray, t:float|None=None, n_bins:i
 def gradcam(model:torch.nn.Module, x:torch.Tensor, class_idx:int|None=None) -> np.ndarray:
     "Grad-CAM heatmap in [0, 1] (at feature-map resolution) for one normalized image batch of size 1"
     model.eval()
-    with hook_output(model[0]) as acts, hook_output(model[0], grad=True) as grads:
+    kept = {}
+    def keep(module, inputs, output):      # the body's feature map, and (a tensor hook) its gradient
+        kept['a'] = output.detach()
+        output.register_hook(lambda grad: kept.__setitem__('g', grad.detach()))
+    handle = model[0].register_forward_hook(keep)   # not fastai's hook_output(grad=True): it uses torch's deprecated non-full backward hook
+    try:
         out = model(x)
         idx = int(out.argmax(1)) if class_idx is None else class_idx
         out[0, idx].backward()
-    a, g = acts.stored[0], grads.stored[0][0]
+    finally: handle.remove()
+    a, g = kept['a'][0], kept['g'][0]
     cam = torch.relu((g.mean((1, 2), keepdim=True) * a).sum(0))
     return (cam / cam.max()).detach().cpu().numpy() if cam.max() > 0 else cam.detach().cpu().numpy()
 
@@ -312,17 +317,17 @@ def classification_report_text(m:dict) -> str:
     return '\n'.join(lines + [f'undefined: {u}' for u in m['undefined']]) + '\n'
 
 def evaluate_model(path, data_path=None, tta:bool=False, detailed:bool=False, medical:bool=True, target:float=0.95,
-                   n_boot:int=1000, device=None) -> dict:
+                   n_boot:int=1000, device=None, progress:bool=True) -> dict:
     "Every metric of one checkpoint on the test split; writes `<run>/eval/`; returns metrics and predictions"
     model, ckpt = load_for_eval(path, device or 'cpu')
     data_path = data_path or ckpt['config']['data_path']
     learn = eval_learner(model, ckpt, data_path, device=device)
-    test, val = predict_split(learn, 'test'), predict_split(learn, 'val')
+    test, val = predict_split(learn, 'test', progress=progress), predict_split(learn, 'val', progress=progress)
     out_dir = Path(path).parent/'eval'
     res = dict(arch=ckpt['arch'], checkpoint=str(path), image_size=ckpt['image_size'], params=count_params(model)[1],
                best_epoch=f"{ckpt['stage']} epoch {ckpt['epoch']}", val_accuracy=ckpt['val_accuracy'],
                images_per_second=test['images_per_second'], test=classification_metrics(test['targets'], test['probs'], n_boot))
-    if tta: tt = predict_split(learn, 'test', tta=True); res['test_tta'] = classification_metrics(tt['targets'], tt['probs'], n_boot)
+    if tta: tt = predict_split(learn, 'test', tta=True, progress=progress); res['test_tta'] = classification_metrics(tt['targets'], tt['probs'], n_boot)
     if medical: res['medical'] = medical_report(val['targets'], val['probs'], test['targets'], test['probs'], target)
     write_text_atomic(out_dir/'metrics.json', json.dumps(res, indent=1))
     atomic_write(out_dir/'predictions.npz', lambda tmp: np.savez(open(tmp, 'wb'), probs=test['probs'], targets=test['targets'], paths=np.array(test['paths'])))
@@ -431,11 +436,11 @@ def load_evaluations(runs_dir='runs') -> list:
 
 # %% ../nbs/03_eval.ipynb #c4e24c1d
 def evaluate_all(runs_dir='runs', model=None, data_path=None, tta=False, detailed=False, medical=True, target=0.95,
-                 ensemble_k=0, n_boot=1000, device=None) -> tuple[list, pd.DataFrame|None]:
+                 ensemble_k=0, n_boot=1000, device=None, progress:bool=True) -> tuple[list, pd.DataFrame|None]:
     "Evaluate every model found (skipping unreadable or incompatible ones, named), then write the leaderboard"
     results, skipped = [], []
     for path in find_checkpoints(runs_dir, model):
-        try: results.append(evaluate_model(path, data_path, tta, detailed, medical, target, n_boot, device))
+        try: results.append(evaluate_model(path, data_path, tta, detailed, medical, target, n_boot, device, progress))
         except DataError as e: print(f'Skipped {path}: {e}'); skipped.append(f'{path}: {e}')
     if not results: raise DataError('No checkpoint could be evaluated:\n  ' + '\n  '.join(skipped) + f'\n{NO_MODELS_HELP}')
     board = leaderboard(load_evaluations(runs_dir), ensemble_k)            # every model evaluated so far, not only these
@@ -508,6 +513,7 @@ def eval_parser() -> argparse.ArgumentParser:
     p.add_argument('--compare', action='store_true', help='print the leaderboard (always written when several models are evaluated)')
     p.add_argument('--ensemble', type=int, default=0, help='add a soft-vote ensemble of the top K models to the leaderboard')
     p.add_argument('--n-boot', type=int, default=1000, help='bootstrap resamples for the 95%% confidence intervals')
+    p.add_argument('--quiet', action='store_true', help='no progress bars')
     p.add_argument('--debug', action='store_true', help='show the full traceback on errors')
     return p
 
@@ -516,7 +522,7 @@ def eval_main(argv=None) -> int:
     a = eval_parser().parse_args(argv)
     def work():
         results, board = evaluate_all(a.runs_dir, a.model, a.data_path, a.tta, a.detailed, a.medical_validation, a.target_sensitivity,
-                                      a.ensemble, a.n_boot)
+                                      a.ensemble, a.n_boot, progress=not a.quiet)
         for r in results: print(f"\n== {r['arch']} ==\n" + classification_report_text(r['test']))
         if a.tta: print('\nPlain vs test-time augmentation:\n' + tta_table(results).to_string(index=False))
         if a.compare or len(board) > 1: print(leaderboard_markdown(board))

@@ -12,11 +12,12 @@ import os
 import subprocess
 import sys
 import time
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from pathlib import Path
 from queue import Queue
 
 import torch
+from fastprogress.fastprogress import progress_bar
 
 from .data import DataError, run_guarded
 from .models import BACKBONES, resolve_arch
@@ -91,7 +92,8 @@ def default_nbs() -> Path:
     "The project's notebooks folder (the sweep runs the notebooks themselves, as papermill jobs)"
     return Path(__file__).resolve().parent.parent/'nbs' if '__file__' in globals() else Path('.').resolve()
 
-def sweep(archs:list, runs_dir='runs', gpus:list=(), params:dict|None=None, force:bool=False, nbs=None, log=print) -> list:
+def sweep(archs:list, runs_dir='runs', gpus:list=(), params:dict|None=None, force:bool=False, nbs=None, log=print,
+          progress:bool=True) -> list:
     "Run every backbone's notebooks (concurrently on several GPUs), report each outcome, then write the leaderboard"
     runs_dir, nbs, params = Path(runs_dir), Path(nbs or default_nbs()), dict(params or {})
     if not (nbs/'02_two_stage.ipynb').exists(): raise DataError(f'No nbs/02_two_stage.ipynb under {nbs}; pass --nbs with the project notebooks folder.')
@@ -106,7 +108,12 @@ def sweep(archs:list, runs_dir='runs', gpus:list=(), params:dict|None=None, forc
             log(f"{arch}: {res['status']}" + (f" - see {res['notebook']}" if res['status'].startswith('FAILED') else ''))
             return res
         finally: slots.put(gpu)
-    with ThreadPoolExecutor(max(1, len(gpus))) as pool: results = list(pool.map(job, archs))
+    with ThreadPoolExecutor(max(1, len(gpus))) as pool:
+        futures = {pool.submit(job, arch): arch for arch in archs}
+        bar = progress_bar(as_completed(futures), total=len(archs), display=progress, leave=True)
+        bar.comment = f'{len(archs)} backbone(s)'
+        for done in bar: bar.comment = f'{futures[done]}: {done.result()["status"]}'
+    results = [f.result() for f in futures]                    # in the order asked for
     write_leaderboard_or_warn(runs_dir, log)
     return results
 
@@ -133,6 +140,7 @@ def sweep_parser() -> argparse.ArgumentParser:
     p.add_argument('--nbs', default=None, help="the project's notebooks folder; default: the one beside the installed library")
     p.add_argument('-p', '--param', nargs=2, action='append', default=[], metavar=('NAME', 'VALUE'),
                    help='a parameter of nbs/02_two_stage.ipynb, as papermill -p NAME VALUE (repeatable)')
+    p.add_argument('--quiet', action='store_true', help='no progress bar')
     p.add_argument('--debug', action='store_true', help='show the full traceback on errors')
     return p
 
@@ -142,7 +150,7 @@ def main(argv=None) -> int:
     def work():
         archs, gpus = parse_archs(a.archs), parse_gpus(a.gpus)
         params = {**parse_params(a.param), 'profile': a.profile, **({'smoke': True} if a.smoke else {})}
-        results = sweep(archs, a.runs_dir, gpus, params, a.force, a.nbs)
+        results = sweep(archs, a.runs_dir, gpus, params, a.force, a.nbs, progress=not a.quiet)
         return 1 if any(r['status'].startswith('FAILED') for r in results) else 0
     return run_guarded('lung-xray-sweep', work, a.debug, error_code=2,
                        resume_hint='run the same command again: finished backbones are skipped, the interrupted one resumes')
