@@ -1,6 +1,6 @@
 """Write README.md from nbs/index.ipynb (nbdev_readme needs Quarto, which these machines cannot install).
 
-Markdown cells are copied as they are; code cells become ```python blocks without their `#|`
+Markdown cells are copied as they are (image paths made relative to the repository root); code cells become ```python blocks without their `#|`
 directives; cells marked `#| hide` are left out. CI runs this and fails if README.md changes.
 """
 from pathlib import Path
@@ -11,7 +11,7 @@ nb = nbformat.read(root/'nbs'/'index.ipynb', as_version=4)
 parts = []
 for cell in nb.cells:
     lines = cell.source.splitlines()
-    if cell.cell_type == 'markdown': parts.append(cell.source.strip())
+    if cell.cell_type == 'markdown': parts.append(cell.source.strip().replace('](images/', '](nbs/images/'))  # paths from the repo root
     elif cell.cell_type == 'code':
         directives = [l for l in lines if l.startswith('#|')]
         if any(d.split()[1:2] == ['hide'] for d in directives): continue
