@@ -21,6 +21,7 @@ from pathlib import Path
 import imagehash
 import numpy as np
 import pandas as pd
+import psutil
 from fastcore.parallel import parallel
 from PIL import Image, ImageOps
 from scipy.ndimage import gaussian_filter
@@ -99,20 +100,13 @@ def _fsync(path):
     finally: os.close(fd)
 
 def remove_stale_tmp(folder) -> list:
-    "Delete the temporary files that `atomic_write` calls of processes no longer running (left by `kill -9`)"
+    "Delete the temporary files of `atomic_write` calls whose process is gone (left by `kill -9`); returns them"
     removed = []
     for p in Path(folder).glob('.*.tmp'):
         try: pid = int(p.name.split('.')[-3])
-        except (ValueError, IndexError): continue
-        if pid == os.getpid() or _pid_alive(pid): continue
-        p.unlink(missing_ok=True); removed.append(p)
+        except (ValueError, IndexError): continue          # not one of ours
+        if not psutil.pid_exists(pid): p.unlink(missing_ok=True); removed.append(p)
     return removed
-
-def _pid_alive(pid:int) -> bool:
-    try: os.kill(pid, 0)
-    except ProcessLookupError: return False
-    except PermissionError: return True
-    return True
 
 def write_text_atomic(dest, text:str) -> Path:
     "Write `text` to `dest` atomically"

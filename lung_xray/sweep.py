@@ -110,9 +110,10 @@ def sweep(archs:list, runs_dir='runs', gpus:list=(), params:dict|None=None, forc
         finally: slots.put(gpu)
     with ThreadPoolExecutor(max(1, len(gpus))) as pool:
         futures = {pool.submit(job, arch): arch for arch in archs}
-        bar = progress_bar(as_completed(futures), total=len(archs), display=progress, leave=True)
-        bar.comment = f'{len(archs)} backbone(s)'
-        for done in bar: bar.comment = f'{futures[done]}: {done.result()["status"]}'
+        finished = as_completed(futures)
+        if progress: finished = progress_bar(finished, total=len(archs), leave=True)   # (fastprogress prints even with display=False)
+        for done in finished:
+            if progress: finished.comment = f'{futures[done]}: {done.result()["status"]}'
     results = [f.result() for f in futures]                    # in the order asked for
     write_leaderboard_or_warn(runs_dir, log)
     return results
