@@ -40,14 +40,14 @@ from fastai.data.transforms import Transform
 # %% auto #0
 __all__ = ['CLASSES', 'SPLITS', 'KAGGLE_DATASET', 'KAGGLE_FOLDERS', 'IMAGE_EXTS', 'CLASS_ALIASES', 'SPLIT_ALIASES',
            'PHANTOM_FINDINGS', 'PHANTOM_SIZES', 'PHANTOM_ENCODINGS', 'PHANTOM_BROKEN', 'NO_DATA_HELP', 'MARKER',
-           'MANAGED', 'MANIFEST_COLUMNS', 'canonical_class', 'canonical_split', 'DataError', 'atomic_write',
+           'MANAGED', 'VAL_XTRA', 'MANIFEST_COLUMNS', 'canonical_class', 'canonical_split', 'DataError', 'atomic_write',
            'remove_stale_tmp', 'write_text_atomic', 'default_workers', 'draw_chest', 'make_phantom_dataset',
            'kaggle_credentials', 'download_kaggle', 'find_layout', 'read_marker', 'organize', 'to_gray8', 'decode_xray',
            'read_xray', 'write_dicom', 'cache_side', 'cache_root', 'cache_entry', 'shrink', 'write_cache_entry',
-           'describe_error', 'inspect_image', 'near_pairs', 'find_duplicates', 'list_files', 'read_manifest', 'audit',
-           'audit_report', 'summary_table', 'report_markdown', 'build_cache', 'training_items', 'compute_stats',
-           'GrayToRGB', 'xray_tfms', 'get_dls', 'plot_class_counts', 'source_name', 'acquire', 'prepare',
-           'summary_text', 'data_parser', 'run_guarded', 'main']
+           'array_side', 'square', 'center_crop', 'describe_error', 'inspect_image', 'near_pairs', 'find_duplicates',
+           'list_files', 'read_manifest', 'audit', 'audit_report', 'summary_table', 'report_markdown', 'build_cache',
+           'training_items', 'compute_stats', 'GrayToRGB', 'xray_tfms', 'get_dls', 'plot_class_counts', 'source_name',
+           'acquire', 'prepare', 'summary_text', 'data_parser', 'run_guarded', 'main']
 
 # %% ../nbs/00_data.ipynb #dbfb72b1
 CLASSES = ['Bacterial Pneumonia', 'COVID-19', 'Normal', 'Tuberculosis', 'Viral Pneumonia']
@@ -463,6 +463,21 @@ def write_cache_entry(img:Image.Image, dest, short_side:int) -> Path:
     img = shrink(img, short_side)
     return atomic_write(dest, lambda tmp: img.save(tmp, 'PNG', compress_level=1))
 
+VAL_XTRA = 0.14    # fastai's RandomResizedCrop in validation: squish to size + ~14%, then keep the centre `size`
+
+def array_side(size:int) -> int:
+    "Side of the square the model's view is cut from at training size `size` (fastai's validation squish: 256 for 224)"
+    return size + math.ceil(size * VAL_XTRA / 8) * 8
+
+def square(img:Image.Image, side:int) -> Image.Image:
+    "Squish an 8-bit image to `side` x `side` with Pillow's bilinear filter, as fastai's validation crop does"
+    return img if img.size == (side, side) else img.resize((side, side), Image.Resampling.BILINEAR)
+
+def center_crop(img:Image.Image, size:int) -> Image.Image:
+    "The centre `size` x `size` pixels"
+    left, top = (img.width - size) // 2, (img.height - size) // 2
+    return img.crop((left, top, left + size, top + size))
+
 # %% ../nbs/00_data.ipynb #a7bdff83
 def describe_error(e:Exception) -> str:
     "A one-line, human reason why a file could not be used"
@@ -636,14 +651,18 @@ def training_items(data_dir, size:int=224, margin:float=1.15, manifest:pd.DataFr
     return items.assign(cache_path=[str(cache_entry(root, h)) for h in items.sha1])[['cache_path', 'label', 'split', 'path']].reset_index(drop=True)
 
 def compute_stats(items:pd.DataFrame, size:int, max_images:int=2000, seed:int=0) -> tuple[list, list]:
-    "Mean and std (3 channels) of the training images, centre-cropped to `size`, the way the model sees them"
+    "Mean and std (3 channels) of the training images as the model sees them: the validation view and a training crop of average area"
     paths = items[items.split == 'train'].cache_path
     if len(paths) == 0: raise DataError('No usable training images to compute normalization statistics from.')
     paths = paths.sample(min(max_images, len(paths)), random_state=seed)
     total = total_sq = count = 0.0
+    side = array_side(size)
+    train_side = round(side * math.sqrt(0.875))                   # the mean area of the random crops (75-100%)
     for p in paths:
-        arr = np.asarray(ImageOps.fit(Image.open(p), (size, size)), np.float64) / 255
-        total, total_sq, count = total + arr.sum(), total_sq + (arr**2).sum(), count + arr.size
+        with Image.open(p) as img: sq = square(img, side)
+        for view in (center_crop(sq, size), center_crop(sq, train_side).resize((size, size), Image.Resampling.BILINEAR)):
+            arr = np.asarray(view, np.float64) / 255
+            total, total_sq, count = total + arr.sum(), total_sq + (arr**2).sum(), count + arr.size
     mean = total / count
     return [mean]*3, [math.sqrt(max(total_sq/count - mean**2, 0))]*3
 
@@ -651,7 +670,7 @@ def compute_stats(items:pd.DataFrame, size:int, max_images:int=2000, seed:int=0)
 def _dataset_stats(items, data_dir, size, margin):
     "`compute_stats`, remembered beside the cache for this exact training set"
     key = hashlib.sha1(' '.join(sorted(items[items.split == 'train'].cache_path)).encode()).hexdigest()[:16]
-    path = cache_root(data_dir, size, margin)/f'stats-{size}-{key}.json'
+    path = cache_root(data_dir, size, margin)/f'stats-v2-{size}-{key}.json'   # v2: the squished views of compute_stats
     if path.exists(): return tuple(json.loads(path.read_text()))
     stats = compute_stats(items, size)
     write_text_atomic(path, json.dumps(stats))

@@ -89,7 +89,9 @@ def head_config(model:nn.Sequential) -> dict:
     return dict(n_classes=head[-1].out_features, hidden=head[3].out_features, dropout1=head[2].p, dropout2=head[5].p)
 
 def model_splitter(model:nn.Sequential) -> list:
-    "Two parameter groups: body, head"
+    "Two parameter groups: body, head (of the model under `torch.compile`'s or DistributedDataParallel's wrapper, if any)"
+    model = getattr(model, 'module', model)
+    model = getattr(model, '_orig_mod', model)
     return [params(model[0]), params(model[1])]
 
 def count_params(model:nn.Module) -> tuple[int, int]:

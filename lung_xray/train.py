@@ -12,8 +12,10 @@ import json
 import math
 import os
 import platform
+import queue
 import subprocess
 import sys
+import threading
 import time
 import warnings
 from dataclasses import asdict, dataclass, field, fields
@@ -25,26 +27,33 @@ import pandas as pd
 import timm
 import torch
 
-from .data import CLASSES, DataError, atomic_write, remove_stale_tmp, get_dls, prepare, run_guarded, write_text_atomic
+from .data import CLASSES, DataError, atomic_write, get_dls, prepare, read_marker, remove_stale_tmp, run_guarded, write_text_atomic
+from .loader import ArrayLoader, get_fast_dls
 from .models import count_params, create_model, head_config, model_splitter, param_summary, resolve_arch
 
 import fastai
+from fastai.callback.channelslast import ChannelsLast   # a named import: `Learner.to_channelslast` exists only after this module loads
 from fastai.callback.core import Callback, CancelFitException
+from fastai.callback.fp16 import AMPMode, MixedPrecision
+from fastai.callback.progress import ProgressCallback
 from fastai.callback.tracker import EarlyStoppingCallback, TrackerCallback
-from fastai.learner import Learner
+from fastai.learner import AvgSmoothLoss, Learner
 from fastai.losses import CrossEntropyLossFlat
 from fastai.metrics import BalancedAccuracy, F1Score, accuracy
 from fastai.optimizer import OptimWrapper
 from fastai.torch_core import default_device, num_distrib, rank_distrib, set_seed
 from fastcore.basics import noop
+from fastcore.foundation import L
 
 # %% auto #0
-__all__ = ['SMOKE', 'METRIC_NAMES', 'tracker_names', 'TrainConfig', 'torch_opt', 'build_learner', 'plain_model', 'is_main',
-           'versions', 'checkpoint_path', 'make_checkpoint', 'save_checkpoint', 'load_checkpoint', 'EpochCosine',
-           'StopOnNaN', 'BestCheckpoint', 'RunLog', 'save_last', 'write_history', 'SeedEarlyStopping',
+__all__ = ['SMOKE', 'METRIC_NAMES', 'tracker_names', 'TrainConfig', 'torch_opt', 'DeviceMixedPrecision', 'DeviceSmoothLoss',
+           'SyncFreeProgress', 'XrayLearner', 'build_learner', 'train_dls', 'plain_model', 'is_main', 'versions',
+           'checkpoint_path', 'host_copy', 'make_checkpoint', 'save_checkpoint', 'BackgroundWriter', 'load_checkpoint',
+           'EpochCosine', 'StopOnNaN', 'BestCheckpoint', 'RunLog', 'save_last', 'write_history', 'SeedEarlyStopping',
            'discriminative_lrs', 'fit_two_stage', 'resolve_wandb_mode', 'start_wandb', 'finish_wandb', 'MLflowLogger',
-           'start_trackers', 'finish_trackers', 'check_run_dir', 'git_commit', 'plot_history', 'export_learner',
-           'distributed_trainer', 'data_parallel', 'start_process_group', 'train', 'train_parser', 'main']
+           'start_trackers', 'finish_trackers', 'prepared_source', 'check_run_dir', 'git_commit', 'plot_history',
+           'export_learner', 'distributed_trainer', 'data_parallel', 'start_process_group', 'train', 'train_parser',
+           'main']
 
 # %% ../nbs/02_two_stage.ipynb #7e5e8462
 SMOKE = dict(arch='test_resnet', size=64, bs=16, stage1_epochs=2, stage2_epochs=6, lr_scale=100.0, phantom_n=(60, 15, 15),
@@ -89,7 +98,9 @@ class TrainConfig:
     precision: str = _p('auto', "'auto' (bf16 on CUDA where supported, else fp16; fp32 on CPU), 'bf16', 'fp16', 'fp32'")
     channels_last: bool|None = _p(None, 'channels-last memory format; None: on with CUDA')
     compile: bool = _p(False, 'torch.compile the model')
-    num_workers: int|None = _p(None, 'DataLoader workers; None: all cores, at most 8 (0 on CPU)')
+    loader: str = _p('array', "'array': the training array, batches augmented on the device; 'fastai': fastai's per-item loader")
+    fused: bool|None = _p(None, 'fused optimizer kernels; None: on with CUDA')
+    num_workers: int|None = _p(None, "fastai loader's workers; None: all cores, at most 8 (0 on CPU)")
     resume: bool = _p(False, 'continue an interrupted run from its last checkpoint')
     overwrite: bool = _p(False, 'replace a finished run of this backbone')
     name: str = _p('', 'resolved: the backbone display name')
@@ -113,6 +124,8 @@ class TrainConfig:
         c.device = str(c.device or default_device())
         cuda = c.device.startswith('cuda')
         c.channels_last = cuda if c.channels_last is None else c.channels_last
+        c.fused = cuda if c.fused is None else c.fused
+        if c.loader not in ('array', 'fastai'): raise DataError(f"loader must be 'array' or 'fastai', not {c.loader!r}")
         if c.precision == 'auto': c.precision = ('bf16' if torch.cuda.is_bf16_supported() else 'fp16') if cuda else 'fp32'
         if c.precision not in ('bf16', 'fp16', 'fp32'): raise DataError(f"precision must be 'auto', 'bf16', 'fp16' or 'fp32', not {c.precision!r}")
         if c.wandb_mode not in ('auto', 'online', 'offline', 'disabled'): raise DataError(f'unknown wandb_mode {c.wandb_mode!r}')
@@ -122,21 +135,57 @@ class TrainConfig:
         return c
 
 # %% ../nbs/02_two_stage.ipynb #a3c5855f
-def torch_opt(opt_cls, device:str):
-    "A fastai `opt_func` wrapping a PyTorch optimizer, fused on CUDA"
-    return partial(OptimWrapper, opt=opt_cls, **({'fused': True} if str(device).startswith('cuda') else {'foreach': True}))
+def torch_opt(opt_cls, fused:bool):
+    "A fastai `opt_func` wrapping a PyTorch optimizer: fused kernels, or `foreach` ones"
+    return partial(OptimWrapper, opt=opt_cls, **({'fused': True} if fused else {'foreach': True}))
+
+class DeviceMixedPrecision(MixedPrecision):
+    "fastai's `MixedPrecision`, autocasting on the model's own device type (fastai's autocasts only 'cuda')"
+    def before_fit(self):
+        dtype = torch.bfloat16 if self.amp_mode == AMPMode.BF16 else torch.float16
+        device_type = next(self.model.parameters()).device.type
+        self.kwargs['enabled'] = dtype == torch.float16           # bf16 has fp32's range: no loss scaling
+        self.autocast, self.learn.scaler, self.scales = torch.autocast(device_type, dtype=dtype), torch.amp.GradScaler(device_type, **self.kwargs), L()
+
+class DeviceSmoothLoss(AvgSmoothLoss):
+    "fastai's smoothed training loss, kept on the device (fastai's copies every batch's loss to the host)"
+    def accumulate(self, learn):
+        self.count += 1
+        loss = learn.loss.detach().float().mean()
+        self.val = torch.lerp(loss, self.val.to(loss.device), self.beta)
+
+class SyncFreeProgress(ProgressCallback):
+    "fastai's progress bar, reading the loss for its comment every `every` batches instead of every batch"
+    def __init__(self, every:int=50): self.every = every
+    @property
+    def name(self): return 'progress'                              # what `learn.no_bar()` looks for
+    def after_batch(self):
+        self.pbar.update(self.iter + 1)
+        if self.iter % self.every == 0 and hasattr(self, 'smooth_loss'): self.pbar.comment = f'{self.smooth_loss.item():.4f}'
+
+class XrayLearner(Learner):
+    "A fastai `Learner` that validates under `torch.inference_mode`"
+    def _do_epoch_validate(self, ds_idx=1, dl=None):
+        with torch.inference_mode(): super()._do_epoch_validate(ds_idx, dl)
 
 def build_learner(cfg:TrainConfig, dls) -> Learner:
     "A fastai Learner for `cfg`: timm body + seed head, two parameter groups, the seed's loss and our metrics"
     model = create_model(cfg.arch, cfg.pretrained, cfg.weights)
-    learn = Learner(dls, model, loss_func=CrossEntropyLossFlat(label_smoothing=cfg.label_smoothing),
-                    opt_func=torch_opt(torch.optim.Adam, cfg.device), splitter=model_splitter, train_bn=cfg.train_bn,
-                    metrics=[accuracy, BalancedAccuracy(), F1Score(average='macro')], path=Path(cfg.out_dir)/cfg.arch)
-    if cfg.precision != 'fp32': learn.to_bf16() if cfg.precision == 'bf16' else learn.to_fp16()
-    if cfg.channels_last: learn.to_channelslast(use_amp=False)
+    learn = XrayLearner(dls, model, loss_func=CrossEntropyLossFlat(label_smoothing=cfg.label_smoothing),
+                        opt_func=torch_opt(torch.optim.Adam, cfg.fused), splitter=model_splitter, train_bn=cfg.train_bn,
+                        metrics=[accuracy, BalancedAccuracy(), F1Score(average='macro')], path=Path(cfg.out_dir)/cfg.arch)
+    if cfg.precision != 'fp32': learn.add_cb(DeviceMixedPrecision(AMPMode.BF16 if cfg.precision == 'bf16' else AMPMode.FP16))
+    if cfg.channels_last: learn.add_cb(ChannelsLast())
     if cfg.compile: learn.model = torch.compile(learn.model)
-    learn.logger = noop                  # the epoch lines come from RunLog; fastai's progress bars stay
+    learn.recorder.smooth_loss = DeviceSmoothLoss(learn.recorder.smooth_loss.beta)
+    if hasattr(learn, 'progress'): learn.remove_cb(learn.progress); learn.add_cb(SyncFreeProgress())
+    learn.logger = noop                  # the epoch lines come from RunLog; the progress bars stay
     return learn
+
+def train_dls(cfg:TrainConfig):
+    "The run's DataLoaders: the training array with device-side augmentation, or fastai's per-item loader"
+    if cfg.loader == 'fastai': return get_dls(cfg.data_path, cfg.size, cfg.bs, num_workers=cfg.num_workers, device=cfg.device)
+    return get_fast_dls(cfg.data_path, cfg.size, cfg.bs, device=cfg.device, channels_last=cfg.channels_last, seed=cfg.seed)
 
 def plain_model(model) -> torch.nn.Module:
     "The module under `torch.compile`'s and DistributedDataParallel's wrappers, if any"
@@ -158,11 +207,18 @@ def checkpoint_path(run_dir, arch:str, kind:str) -> Path:
     "`{arch}-training_{best|last}_model.pth` in `run_dir`"
     return Path(run_dir)/f'{arch}-training_{kind}_model.pth'
 
+def host_copy(obj):
+    "A copy of `obj` with every tensor copied to the host: a snapshot that later training steps cannot change"
+    if isinstance(obj, torch.Tensor): return obj.detach().to('cpu', copy=True)
+    if isinstance(obj, dict): return {k: host_copy(v) for k, v in obj.items()}
+    if isinstance(obj, (list, tuple)): return type(obj)(host_copy(v) for v in obj)
+    return obj
+
 def make_checkpoint(learn:Learner, cfg:TrainConfig, stage:int, epoch:int, val_accuracy:float, **extra) -> dict:
-    "A checkpoint dict with the seed's keys plus what rebuilds the model"
+    "A checkpoint dict with the seed's keys plus what rebuilds the model (tensors copied to the host)"
     model = plain_model(learn.model)
     return dict(stage=f'Stage {stage}', epoch=epoch, val_accuracy=float(val_accuracy),
-                state_dict={k: v.detach().cpu() for k, v in model.state_dict().items()},
+                state_dict=host_copy(model.state_dict()),
                 arch=cfg.arch, classes=list(learn.dls.vocab), image_size=cfg.size,
                 normalization=dict(zip(('mean', 'std'), learn.dls.norm_stats)), head=head_config(model),
                 versions=versions(), config=asdict(cfg), **extra)
@@ -170,6 +226,32 @@ def make_checkpoint(learn:Learner, cfg:TrainConfig, stage:int, epoch:int, val_ac
 def save_checkpoint(ckpt:dict, path) -> Path:
     "Write a checkpoint atomically and durably: the final name only ever holds a complete file"
     return atomic_write(path, lambda tmp: torch.save(ckpt, tmp), durable=True)
+
+class BackgroundWriter:
+    "Runs file writes on one background thread, in order; `max_waiting` queued at most, errors re-raised on the caller's thread"
+    def __init__(self, max_waiting:int=2):
+        self.jobs, self.error = queue.Queue(max_waiting), None
+        self.thread = threading.Thread(target=self._work, name='lung_xray-writer', daemon=True)
+        self.thread.start()
+    def _work(self):
+        while (job := self.jobs.get()) is not None:
+            try: job()
+            except BaseException as e: self.error = self.error or e
+            finally: self.jobs.task_done()
+        self.jobs.task_done()
+    def _raise(self):
+        if self.error: e, self.error = self.error, None; raise e
+    def submit(self, write):
+        "Queue `write()` (blocks only while `max_waiting` writes already wait)"
+        self._raise(); self.jobs.put(write)
+    def wait(self):
+        "Block until every queued write is done; raise the first error of one"
+        self.jobs.join(); self._raise()
+    def close(self):
+        "Wait, then end the thread"
+        try: self.wait()
+        finally:
+            if self.thread.is_alive(): self.jobs.put(None); self.thread.join()
 
 def load_checkpoint(path, device='cpu') -> tuple[torch.nn.Module, dict]:
     "Rebuild the model of a checkpoint from the file alone; returns (model in eval mode, checkpoint)"
@@ -205,15 +287,17 @@ class StopOnNaN(Callback):
 class BestCheckpoint(TrackerCallback):
     "Save the seed-format best checkpoint whenever validation accuracy improves, across all fits"
     order = 61
-    def __init__(self, path, cfg:TrainConfig, best:float|None=None):
+    def __init__(self, path, cfg:TrainConfig, best:float|None=None, writer:BackgroundWriter|None=None):
         super().__init__(monitor='accuracy', comp=np.greater, reset_on_fit=False)
-        self.path, self.cfg, self.best = Path(path), cfg, best
+        self.path, self.cfg, self.best, self.writer = Path(path), cfg, best, writer
     def after_epoch(self):
         super().after_epoch()
         if not self.new_best: return
         if not is_main(): return
         rs = self.run_state
-        save_checkpoint(make_checkpoint(self.learn, self.cfg, rs['stage'], rs['epoch'], self.best), self.path)
+        ckpt, path = make_checkpoint(self.learn, self.cfg, rs['stage'], rs['epoch'], self.best), self.path
+        if self.writer: self.writer.submit(lambda: save_checkpoint(ckpt, path))
+        else: save_checkpoint(ckpt, path)
         print(f'Saved new best checkpoint (Val Acc {100 * self.best:.2f}%)')
 
 # %% ../nbs/02_two_stage.ipynb #1bf21e51
@@ -222,8 +306,8 @@ METRIC_NAMES = {'accuracy': 'accuracy', 'balanced_accuracy_score': 'balanced_acc
 class RunLog(Callback):
     "History row, console line and last checkpoint after every epoch"
     order = 62
-    def __init__(self, run_dir, cfg:TrainConfig, history:list):
-        self.run_dir, self.cfg, self.history = Path(run_dir), cfg, history
+    def __init__(self, run_dir, cfg:TrainConfig, history:list, writer:BackgroundWriter|None=None):
+        self.run_dir, self.cfg, self.history, self.writer = Path(run_dir), cfg, history, writer
     def before_epoch(self):
         self.run_state['epoch'] += 1
         self.start, self.lrs = time.perf_counter(), [h['lr'] for h in self.opt.hypers]
@@ -235,22 +319,25 @@ class RunLog(Callback):
                    lr_body=self.lrs[0], lr_head=self.lrs[-1], seconds=round(time.perf_counter() - self.start, 2))
         self.history.append(row)
         if not is_main(): return
-        write_history(self.history, self.run_dir/'history.csv')
+        rows, path = list(self.history), self.run_dir/'history.csv'
+        if self.writer: self.writer.submit(lambda: write_history(rows, path))
+        else: write_history(rows, path)
         lr = f'{row["lr_head"]:.2e}' if rs['stage'] == 1 else f'{row["lr_body"]:.2e}/{row["lr_head"]:.2e}'
         print(f"Stage {rs['stage']} | Epoch {rs['epoch']}/{rs['epochs']} | Train Loss {row['train_loss']:.4f} | Val Loss "
               f"{row['valid_loss']:.4f} Acc {100*row['accuracy']:.2f}% BalAcc {100*row['balanced_accuracy']:.2f}% "
               f"F1 {100*row['f1_macro']:.2f}% | LR {lr} | {row['seconds']:.1f}s")
-        save_last(self.learn, self.cfg, self.run_dir, self.history)
+        save_last(self.learn, self.cfg, self.run_dir, self.history, writer=self.writer)
 
-def save_last(learn:Learner, cfg:TrainConfig, run_dir, history:list, finished:bool=False) -> Path:
-    "The last checkpoint, with everything `resume` needs"
+def save_last(learn:Learner, cfg:TrainConfig, run_dir, history:list, finished:bool=False, writer:BackgroundWriter|None=None) -> Path:
+    "The last checkpoint, with everything `resume` needs (written by `writer` when given)"
     rs, sched, stopper = learn.run_state, getattr(learn, 'cosine_cb', None), getattr(learn, 'stopper_cb', None)
-    resume = dict(stage=rs['stage'], epochs_done=rs['epoch'], finished=finished, optimizer=learn.opt.state_dict(),
+    resume = dict(stage=rs['stage'], epochs_done=rs['epoch'], finished=finished, optimizer=host_copy(learn.opt.state_dict()),
                   scheduler=sched.sched.state_dict() if sched else None, best=learn.best_cb.best,
-                  early_stopping=dict(best=stopper.best, wait=stopper.wait) if stopper else None, history=history)
+                  early_stopping=dict(best=stopper.best, wait=stopper.wait) if stopper else None, history=list(history))
     acc = history[-1]['accuracy'] if history else float('nan')
-    return save_checkpoint(make_checkpoint(learn, cfg, rs['stage'], rs['epoch'], acc, resume=resume),
-                           checkpoint_path(run_dir, cfg.arch, 'last'))
+    ckpt, path = make_checkpoint(learn, cfg, rs['stage'], rs['epoch'], acc, resume=resume), checkpoint_path(run_dir, cfg.arch, 'last')
+    if writer: writer.submit(lambda: save_checkpoint(ckpt, path)); return path
+    return save_checkpoint(ckpt, path)
 
 def write_history(history:list, path) -> Path:
     "history.csv, written atomically"
@@ -301,20 +388,25 @@ def _run_stage(learn, stage, epochs, done, lr, wd, opt_state, cbs):
 # %% ../nbs/02_two_stage.ipynb #390794f2
 def fit_two_stage(learn:Learner, cfg:TrainConfig, run_dir, start:dict|None=None) -> list:
     "The seed's two stages; returns the history (one row per epoch)"
+    writer = BackgroundWriter()
+    try: return _fit_two_stage(learn, cfg, run_dir, start, writer)
+    finally: writer.close()                        # every checkpoint on disk before the run goes on or ends
+
+def _fit_two_stage(learn, cfg, run_dir, start, writer):
     history = list(start['history']) if start else []
     learn.run_history = history
-    best = BestCheckpoint(checkpoint_path(run_dir, cfg.arch, 'best'), cfg, start['best'] if start else None)
+    best = BestCheckpoint(checkpoint_path(run_dir, cfg.arch, 'best'), cfg, start['best'] if start else None, writer)
     learn.best_cb, learn.nan_epoch = best, None
-    log = RunLog(run_dir, cfg, history)
+    log = RunLog(run_dir, cfg, history, writer)
     in_stage2 = bool(start) and start['stage'] == 2
     if not in_stage2:
-        learn.opt_func, learn.opt = torch_opt(torch.optim.Adam, cfg.device), None
+        learn.opt_func, learn.opt = torch_opt(torch.optim.Adam, cfg.fused), None
         learn.freeze()
         _stage_banner(learn, 1, cfg)
         _run_stage(learn, 1, cfg.stage1_epochs, start['epochs_done'] if start else 0, cfg.stage1_lr, cfg.stage1_wd,
                    start['optimizer'] if start else None, [best, log, StopOnNaN()])
         if learn.nan_epoch: return history
-    learn.opt_func, learn.opt = torch_opt(torch.optim.AdamW, cfg.device), None
+    learn.opt_func, learn.opt = torch_opt(torch.optim.AdamW, cfg.fused), None
     learn.unfreeze()
     _stage_banner(learn, 2, cfg)
     cosine = EpochCosine(cfg.t_max, cfg.eta_min, start['scheduler'] if in_stage2 else None)
@@ -322,7 +414,7 @@ def fit_two_stage(learn:Learner, cfg:TrainConfig, run_dir, start:dict|None=None)
     learn.cosine_cb, learn.stopper_cb = cosine, stopper
     _run_stage(learn, 2, cfg.stage2_epochs, start['epochs_done'] if in_stage2 else 0, discriminative_lrs(cfg),
                cfg.stage2_wd, start['optimizer'] if in_stage2 else None, [cosine, best, log, StopOnNaN(), stopper])
-    if not learn.nan_epoch and is_main(): save_last(learn, cfg, run_dir, history, finished=True)
+    if not learn.nan_epoch and is_main(): save_last(learn, cfg, run_dir, history, finished=True, writer=writer)
     return history
 
 # %% ../nbs/02_two_stage.ipynb #13206477
@@ -414,6 +506,13 @@ def finish_trackers(cbs:list):
         if isinstance(cb, MLflowLogger): cb.finish()
 
 # %% ../nbs/02_two_stage.ipynb #67384c70
+def prepared_source(data_path, source):
+    "The source to prepare `data_path` from: the one it was organized from, when it already holds a complete layout"
+    marker = read_marker(data_path)
+    if not (marker and marker.get('complete')): return source
+    name = marker['source']
+    return 'kaggle' if name.startswith('kaggle:') else name   # 'phantom', or the folder it came from
+
 def check_run_dir(run_dir, cfg:TrainConfig) -> dict|None:
     "Refuse to overwrite another backbone's or a finished run; returns the resume state when resuming"
     run_dir = Path(run_dir)
@@ -456,9 +555,10 @@ def plot_history(history:list, path=None):
     return fig
 
 def export_learner(learn:Learner, cfg:TrainConfig, run_dir) -> Path:
-    "fastai export pickle of the best model (a fresh Learner: nothing of the training run but the data pipeline)"
+    "fastai export pickle of the best model (a fresh Learner: nothing of the training run but fastai's data pipeline)"
     model, _ = load_checkpoint(checkpoint_path(run_dir, cfg.arch, 'best'))
-    inference = Learner(learn.dls, model, loss_func=learn.loss_func, splitter=model_splitter, metrics=learn.metrics, path=run_dir)
+    dls = learn.dls if cfg.loader == 'fastai' else get_dls(cfg.data_path, cfg.size, cfg.bs, norm=learn.dls.norm_stats, device='cpu')
+    inference = Learner(dls, model, loss_func=learn.loss_func, splitter=model_splitter, metrics=learn.metrics, path=run_dir)
     return atomic_write(Path(run_dir)/f'{cfg.arch}-export.pkl', lambda tmp: inference.export(Path(tmp).resolve()))
 
 # %% ../nbs/02_two_stage.ipynb #2b77a377
@@ -470,7 +570,8 @@ def distributed_trainer(sync_bn:bool):
             if torch.cuda.is_available(): return super()._broadcast(t, rank)
             t = torch.LongTensor(t); torch.distributed.broadcast(t, rank); return t.tolist()
     class Trainer(DistributedTrainer):
-        def _wrap_dl(self, dl): return dl if isinstance(dl, DistributedDL) else GlooDL(dl, device=self.learn.model.device)
+        def _wrap_dl(self, dl):                  # the array loader shards itself (the same order on every rank, a slice each)
+            return dl if isinstance(dl, (DistributedDL, ArrayLoader)) else GlooDL(dl, device=self.learn.model.device)
     return Trainer(sync_bn)
 
 @contextlib.contextmanager
@@ -500,11 +601,11 @@ def train(cfg:TrainConfig, cbs:list=()) -> dict:
     start = check_run_dir(run_dir, cfg) if is_main() else None
     set_seed(cfg.seed, reproducible=True)
     phantom = dict(phantom_n=SMOKE['phantom_n'], phantom_max_side=SMOKE['phantom_max_side']) if cfg.smoke else {}
-    if is_main(): prepare(cfg.source, cfg.data_path, sizes=[cfg.size], progress=not cfg.smoke, **phantom)
+    if is_main(): prepare(prepared_source(cfg.data_path, cfg.source), cfg.data_path, sizes=[cfg.size], progress=not cfg.smoke, **phantom)
     if distributed:
         torch.distributed.barrier()                      # the others wait until rank 0 has the data ready
         start = torch.load(checkpoint_path(run_dir, cfg.arch, 'last'), map_location='cpu', weights_only=False) if cfg.resume and checkpoint_path(run_dir, cfg.arch, 'last').exists() else start
-    dls = get_dls(cfg.data_path, cfg.size, cfg.bs, num_workers=cfg.num_workers, device=cfg.device)
+    dls = train_dls(cfg)
     learn = build_learner(cfg, dls)
     if start: plain_model(learn.model).load_state_dict(start['state_dict'])
     if is_main():
@@ -521,8 +622,9 @@ def train(cfg:TrainConfig, cbs:list=()) -> dict:
     if not is_main(): return dict(run_dir=run_dir, history=history, rank=rank_distrib())
     if learn.nan_epoch:
         finish_wandb(cfg, run_dir, tracking); finish_trackers(tracking)
-        raise DataError(f'The loss became NaN in stage {learn.run_state["stage"]} epoch {learn.nan_epoch}; training stopped. '
-                        f'The best checkpoint is kept at {checkpoint_path(run_dir, cfg.arch, "best")}. '
+        best = checkpoint_path(run_dir, cfg.arch, 'best')
+        kept = f'The best checkpoint is kept at {best}. ' if best.exists() else 'No checkpoint was saved (no epoch finished with a finite loss). '
+        raise DataError(f'The loss became NaN in stage {learn.run_state["stage"]} epoch {learn.nan_epoch}; training stopped. {kept}'
                         'Lower the learning rates, or use precision="fp32".')
     plot_history(history, run_dir/'history.png')
     export_learner(learn, cfg, run_dir)
