@@ -113,8 +113,9 @@ def write_text_atomic(dest, text:str) -> Path:
     return atomic_write(dest, lambda tmp: Path(tmp).write_text(text, encoding='utf-8'))
 
 def default_workers() -> int:
-    "Worker count for file work: all cores, at most 16"
-    return max(1, min(16, os.cpu_count() or 1))
+    "Worker count for file work: every core this process may run on"
+    try: return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError: return max(1, os.cpu_count() or 1)     # no affinity on macOS and Windows
 
 # %% ../nbs/00_data.ipynb #460b0844
 PHANTOM_FINDINGS = {
@@ -496,7 +497,9 @@ def inspect_image(path, caches:tuple=()) -> dict:
     try: img, info = decode_xray(data, path.suffix)
     except Exception as e: return {**rec, 'status': 'broken', 'error': describe_error(e)}
     rec.update(info, width=img.width, height=img.height, phash=str(imagehash.phash(img.resize((256, 256), Image.Resampling.BOX), hash_size=16)))
-    for short_side, root in caches: write_cache_entry(img, cache_entry(root, rec['sha1']), short_side)
+    for short_side, root in caches:            # a JPEG is decoded again at reduced scale, as `build_cache` and prediction do
+        small = decode_xray(data, path.suffix, draft=short_side)[0] if info['format'] == 'JPEG' else img
+        write_cache_entry(small, cache_entry(root, rec['sha1']), short_side)
     return rec
 
 # %% ../nbs/00_data.ipynb #539ecad7
@@ -706,7 +709,9 @@ def get_dls(data_dir='data', size:int=224, bs:int=64, norm='imagenet', balanced:
     dsets = Datasets(items, [[ColReader('cache_path'), PILImageBW.create], [ColReader('label'), Categorize(vocab=CLASSES)]],
                      splits=splits if splits[2] else splits[:2])
     item_tfms, batch_tfms = xray_tfms(size, aug)
-    kwargs = dict(bs=bs, after_item=item_tfms, after_batch=[*batch_tfms, Normalize.from_stats(mean, std)],
+    train_bs = min(bs, len(splits[0]))
+    if train_bs < bs: print(f'The training split has {len(splits[0])} images: batches of {train_bs} instead of {bs}.')
+    kwargs = dict(bs=train_bs, val_bs=bs, after_item=item_tfms, after_batch=[*batch_tfms, Normalize.from_stats(mean, std, cuda=False)],
                   num_workers=num_workers, device=device)
     if balanced:
         counts = items[items.split == 'train'].label.value_counts()
@@ -800,7 +805,7 @@ def data_parser() -> argparse.ArgumentParser:
                    "'phantom' (draw the built-in synthetic dataset) or PATH of a copy you already have")
     p.add_argument('--dest', default='data', help='folder for the canonical layout, the audit and the resize cache')
     p.add_argument('--size', type=int, nargs='+', default=[224], help='training image size(s) to build the resize cache for')
-    p.add_argument('--workers', type=int, default=default_workers(), help='parallel workers for decoding and resizing')
+    p.add_argument('--workers', type=int, default=default_workers(), help='parallel workers for decoding and resizing: by default every core this process may use')
     p.add_argument('--link', choices=['hard', 'symlink', 'copy'], default='hard',
                    help='how files enter the layout (hard links fall back to copies across file systems)')
     p.add_argument('--margin', type=float, default=1.15, help='cached short side = size x margin, room for random crops')

@@ -22,27 +22,25 @@ from scipy.stats import binomtest
 from sklearn.metrics import (accuracy_score, balanced_accuracy_score, confusion_matrix, f1_score, log_loss,
                              precision_recall_fscore_support, roc_auc_score, roc_curve)
 
-from .data import (CLASSES, DataError, IMAGE_EXTS, atomic_write, cache_side, default_workers, describe_error, get_dls,
-                            read_xray, run_guarded, shrink, write_text_atomic, xray_tfms)
+from .data import (CLASSES, DataError, IMAGE_EXTS, array_side, atomic_write, cache_side, default_workers, describe_error,
+                            read_xray, run_guarded, shrink, square, write_text_atomic)
+from .loader import device_augment, get_fast_dls, model_view
 from .models import count_params
 from .train import load_checkpoint
 
-from fastai.data.transforms import Normalize
 from fastai.learner import Learner
-from fastai.torch_core import TensorImageBW, to_device
 from fastai.losses import CrossEntropyLossFlat
-from fastai.vision.core import PILImageBW
 from fastcore.parallel import parallel
-from fasttransform import Pipeline
 
 # %% auto #0
-__all__ = ['NO_MODELS_HELP', 'PNEUMONIAS', 'find_checkpoints', 'load_for_eval', 'eval_learner', 'predict_split',
-           'per_class_metrics', 'bootstrap_ci', 'classification_metrics', 'threshold_for_sensitivity', 'sens_spec',
-           'expected_calibration_error', 'fit_temperature', 'apply_temperature', 'merge_pneumonias', 'medical_report',
-           'plot_confusion', 'plot_roc', 'plot_reliability', 'gradcam', 'model_input', 'plot_gradcam_grid',
-           'classification_report_text', 'evaluate_model', 'interpret', 'most_confused', 'plot_top_losses', 'tta_table',
-           'mcnemar_p', 'leaderboard', 'leaderboard_markdown', 'write_leaderboard', 'load_evaluations', 'evaluate_all',
-           'image_files', 'Predictor', 'eval_parser', 'eval_main', 'predict_parser', 'predict_main']
+__all__ = ['NO_MODELS_HELP', 'PNEUMONIAS', 'find_checkpoints', 'load_for_eval', 'eval_learner', 'inference_autocast',
+           'loader_probs', 'predict_split', 'per_class_metrics', 'bootstrap_ci', 'classification_metrics',
+           'threshold_for_sensitivity', 'sens_spec', 'expected_calibration_error', 'fit_temperature',
+           'apply_temperature', 'merge_pneumonias', 'medical_report', 'plot_confusion', 'plot_roc', 'plot_reliability',
+           'gradcam', 'model_input', 'plot_gradcam_grid', 'classification_report_text', 'evaluate_model', 'interpret',
+           'most_confused', 'plot_top_losses', 'tta_table', 'mcnemar_p', 'leaderboard', 'leaderboard_markdown',
+           'write_leaderboard', 'load_evaluations', 'evaluate_all', 'image_files', 'Predictor', 'eval_parser',
+           'eval_main', 'predict_parser', 'predict_main']
 
 # %% ../nbs/03_eval.ipynb #f3e6a6ee
 NO_MODELS_HELP = ('Train one first, e.g. `lung-xray-train --arch convnextv2_tiny` or '
@@ -70,24 +68,43 @@ def load_for_eval(path, device='cpu') -> tuple[torch.nn.Module, dict]:
     return model, ckpt
 
 # %% ../nbs/03_eval.ipynb #328b3790
-def eval_learner(model, ckpt:dict, data_path, bs:int=64, device=None) -> Learner:
-    "A fastai Learner around a rebuilt model, with DataLoaders at its image size and normalization"
+def eval_learner(model, ckpt:dict, data_path, bs:int=128, device=None) -> Learner:
+    "A fastai Learner around a rebuilt model, with the array loader at its image size and normalization on `device`"
     norm = (ckpt['normalization']['mean'], ckpt['normalization']['std'])
+    device = torch.device(device or next(model.parameters()).device)
     with contextlib.redirect_stdout(io.StringIO()):
-        dls = get_dls(data_path, ckpt['image_size'], bs, norm=norm, aug=True, num_workers=0, device=device)
+        dls = get_fast_dls(data_path, ckpt['image_size'], bs, norm=norm, aug=False, device=device, valid_bs=bs)
     return Learner(dls, model, loss_func=CrossEntropyLossFlat())
 
-def predict_split(learn:Learner, split:str='test', tta:bool=False, progress:bool=False) -> dict:
-    "Probabilities, targets, item paths and images/s of the model on a split ('val' or 'test'), with fastai's progress bar if asked"
+def inference_autocast(device):
+    "bf16 autocast on a GPU that has it (the training precision), nothing elsewhere"
+    device = torch.device(device)
+    if device.type == 'cuda' and torch.cuda.is_bf16_supported(): return torch.autocast('cuda', dtype=torch.bfloat16)
+    return contextlib.nullcontext()
+
+def loader_probs(model, dl, progress:bool=False) -> tuple[torch.Tensor, torch.Tensor]:
+    "Softmax probabilities and targets of `model` over a loader, under inference mode; one copy to the host at the end"
+    from fastprogress.fastprogress import progress_bar
+    model.eval()
+    probs, targets = [], []
+    with torch.inference_mode(), inference_autocast(dl.device):
+        for x, y in (progress_bar(dl, leave=False) if progress else dl):
+            probs.append(torch.softmax(model(x.as_subclass(torch.Tensor)).float(), 1)); targets.append(y.as_subclass(torch.Tensor))
+    return torch.cat(probs).cpu(), torch.cat(targets).cpu()
+
+def predict_split(learn:Learner, split:str='test', tta:bool=False, progress:bool=False, n_aug:int=4) -> dict:
+    "Probabilities, targets, item paths and images/s of the model on a split ('val' or 'test'), with a progress bar if asked"
     idx = {'val': 1, 'test': 2}[split]
     if idx >= len(learn.dls.loaders): raise DataError(f'The data has no usable {split} split.')
+    dl = learn.dls[idx]
     start = time.perf_counter()
-    with (contextlib.nullcontext() if progress else learn.no_bar()), warnings.catch_warnings():
-        warnings.simplefilter('ignore')
-        probs, targets = learn.tta(ds_idx=idx) if tta else learn.get_preds(ds_idx=idx)
+    probs, targets = loader_probs(learn.model, dl, progress)
+    if tta:
+        aug = dl.new(augment=device_augment(dl.size))
+        probs = 0.25 * probs + 0.75 * torch.stack([loader_probs(learn.model, aug, progress)[0] for _ in range(n_aug)]).mean(0)
     seconds = time.perf_counter() - start
     items = learn.dls.items[learn.dls.items.split == split]
-    return dict(probs=probs.float().numpy(), targets=targets.numpy(), paths=list(items.path), images_per_second=len(targets) / seconds)
+    return dict(probs=probs.numpy(), targets=targets.numpy(), paths=list(items.path), images_per_second=len(targets) / seconds)
 
 # %% ../nbs/03_eval.ipynb #84684f5b
 def _defined(x) -> float|None: return None if x is None or (isinstance(x, float) and math.isnan(x)) else float(x)
@@ -279,9 +296,8 @@ def gradcam(model:torch.nn.Module, x:torch.Tensor, class_idx:int|None=None) -> n
 
 def model_input(learn:Learner, i:int, ds_idx:int=2) -> tuple[torch.Tensor, np.ndarray]:
     "Item `i` of a split as the model sees it (a normalized batch of one) and as a grayscale picture"
-    dl = learn.dls[ds_idx]
-    for tfms in (dl.after_item, dl.before_batch, dl.after_batch): tfms.split_idx = dl.dataset.split_idx   # as iteration sets it (tta leaves 0)
-    x, _ = dl.after_batch(to_device(dl.do_batch([dl.do_item(i)]), dl.device))
+    x, _ = learn.dls[ds_idx].batch_at([i])
+    x = x.as_subclass(torch.Tensor)
     mean, std = (torch.tensor(s).view(3, 1, 1) for s in learn.dls.norm_stats)
     return x, (x[0].detach().cpu() * std + mean)[0].clamp(0, 1).numpy()
 
@@ -458,29 +474,29 @@ def image_files(paths) -> list[Path]:
     return out
 
 class Predictor:
-    "A trained model applied to new image files, batched, with the training's validation preprocessing"
+    "A trained model applied to new image files, batched, with the training's validation preprocessing, on one device"
     def __init__(self, checkpoint, device=None, bs:int=32):
         self.device = torch.device(device or ('cuda' if torch.cuda.is_available() else 'cpu'))
         self.model, self.ckpt = load_for_eval(checkpoint, self.device)
         self.size, self.bs = self.ckpt['image_size'], bs
-        item_tfms, batch_tfms = xray_tfms(self.size, aug=True)
-        norm = Normalize.from_stats(self.ckpt['normalization']['mean'], self.ckpt['normalization']['std'])
-        self.item_tfms = {s: Pipeline(item_tfms, split_idx=s) for s in (0, 1)}        # 1: validation, 0: augmented (TTA)
-        self.batch_tfms = {s: Pipeline([*batch_tfms, norm], split_idx=s) for s in (0, 1)}
+        self.mean, self.std = (torch.tensor(self.ckpt['normalization'][k], dtype=torch.float32, device=self.device).view(1, -1, 1, 1)
+                               for k in ('mean', 'std'))
+        self.augment = device_augment(self.size)
 
-    def load(self, path) -> PILImageBW:
-        "Read one file (JPEGs decoded at reduced scale) and shrink it as the resize cache would"
+    def load(self, path) -> np.ndarray:
+        "Read one file (JPEGs decoded at reduced scale), shrink it as the resize cache would, squish it as the training array does"
         side = cache_side(self.size)
-        return PILImageBW.create(shrink(read_xray(path, draft=side)[0], side))
+        return np.asarray(square(shrink(read_xray(path, draft=side)[0], side), array_side(self.size)))
 
     def _try_load(self, path):
         try: return self.load(path)
         except Exception as e: return e
 
-    @torch.no_grad()
-    def _probs(self, images, split_idx=1) -> np.ndarray:
-        x = TensorImageBW(torch.stack([self.item_tfms[split_idx](img) for img in images])).to(self.device)
-        return torch.softmax(self.model(self.batch_tfms[split_idx](x)).float(), 1).cpu().numpy()
+    def _probs(self, rows, augment=None) -> np.ndarray:
+        x = torch.from_numpy(np.stack(rows)).to(self.device)
+        with torch.inference_mode(), inference_autocast(self.device):
+            out = self.model(model_view(x, self.size, self.mean, self.std, augment).as_subclass(torch.Tensor))
+        return torch.softmax(out.float(), 1).cpu().numpy()
 
     def predict(self, paths, tta:bool=False, n_aug:int=4) -> list[dict]:
         "One dict per file, in order: path, prediction, probabilities per class (or the error that stopped it)"
@@ -490,7 +506,7 @@ class Predictor:
             loaded = parallel(self._try_load, chunk, n_workers=default_workers(), threadpool=True, progress=False)  # decoding releases the GIL
             good = [(p, img) for p, img in zip(chunk, loaded) if not isinstance(img, Exception)]
             probs = self._probs([img for _, img in good]) if good else []
-            if good and tta: probs = 0.25 * probs + 0.75 * np.mean([self._probs([img for _, img in good], 0) for _ in range(n_aug)], 0)
+            if good and tta: probs = 0.25 * probs + 0.75 * np.mean([self._probs([img for _, img in good], self.augment) for _ in range(n_aug)], 0)
             by_path = {p: pr for (p, _), pr in zip(good, probs)}
             for p, img in zip(chunk, loaded):
                 if isinstance(img, Exception): results.append(dict(path=str(p), error=describe_error(img)))

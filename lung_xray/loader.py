@@ -29,8 +29,8 @@ from fastai.vision.augment import AffineCoordTfm, Brightness, Contrast, Rotate, 
 from fasttransform import Pipeline
 
 # %% auto #0
-__all__ = ['array_key', 'build_array', 'load_array', 'crop_matrices', 'device_augment', 'center_view', 'ArrayLoader',
-           'get_fast_dls']
+__all__ = ['array_key', 'build_array', 'load_array', 'crop_matrices', 'device_augment', 'center_view', 'model_view',
+           'ArrayLoader', 'get_fast_dls']
 
 # %% ../nbs/00c_loader.ipynb #2bbf96c2
 def array_key(sha1s) -> str:
@@ -121,7 +121,15 @@ def _prefetch(gen, depth:int=2):
     finally:
         stop.set(); thread.join()
 
-# %% ../nbs/00c_loader.ipynb #87ddf6e7
+# %% ../nbs/00c_loader.ipynb #50d1c3c3
+def model_view(x:torch.Tensor, size:int, mean:torch.Tensor, std:torch.Tensor, augment=None, channels_last:bool=False) -> TensorImage:
+    "uint8 rows (bs, side, side) -> the model's input (bs, 3, size, size): augmented or the validation view, normalized"
+    x = TensorImage(x.unsqueeze(1).float().div_(255))
+    x = augment(x) if augment is not None else center_view(x, size)
+    x = (x.expand(-1, 3, -1, -1) - mean) / std
+    return TensorImage(x.contiguous(memory_format=torch.channels_last) if channels_last else x)
+
+# %% ../nbs/00c_loader.ipynb #00d03eed
 class ArrayLoader:
     "Batches gathered by index from the training array, augmented and normalized on the device; usable as a fastai loader"
     def __init__(self, images, rows, labels, size:int, bs:int, stats, shuffle:bool=False, drop_last:bool=False, aug:bool=False,
@@ -157,22 +165,27 @@ class ArrayLoader:
         else: idx = torch.arange(self.n)
         return idx[self.rank::self.world][:self._n_local()] if self.world > 1 else idx
 
+    def gather(self, take:torch.Tensor) -> tuple:
+        "(uint8 images, labels) of positions `take`, on the device"
+        if self._on_host:
+            x = torch.from_numpy(self.images[self.rows[take].numpy()])      # one fancy-index read of the memory map
+            if self.device.type == 'cuda': x = x.pin_memory()
+        else: x = self.images.index_select(0, self._rows[take.to(self._rows.device)])
+        return x.to(self.device, non_blocking=True), self.labels[take].to(self.device, non_blocking=True)
+
     def batches(self, idx:torch.Tensor):
-        "(uint8 images, labels) on the device, gathered by index, one batch at a time"
-        pin = self._on_host and self.device.type == 'cuda'
-        for i in range(len(self)):
-            take = idx[i * self.bs:(i + 1) * self.bs]
-            if self._on_host: x = torch.from_numpy(self.images[self.rows[take].numpy()])   # one fancy-index read of the memory map
-            else: x = self.images.index_select(0, self._rows[take.to(self._rows.device)])
-            if pin: x = x.pin_memory()
-            yield x.to(self.device, non_blocking=True), self.labels[take].to(self.device, non_blocking=True)
+        "(uint8 images, labels) on the device, one batch of `idx` at a time"
+        n = len(idx) // self.bs if self.drop_last else math.ceil(len(idx) / self.bs)
+        for i in range(n): yield self.gather(idx[i * self.bs:(i + 1) * self.bs])
 
     def transform(self, x:torch.Tensor) -> TensorImage:
-        "uint8 (bs, side, side) -> normalized float (bs, 3, size, size): augmented or the validation view, on the device"
-        x = TensorImage(x.unsqueeze(1).float().div_(255))
-        x = self.augment(x) if self.augment is not None else center_view(x, self.size)
-        x = (x.expand(-1, 3, -1, -1) - self.mean) / self.std                  # gray repeated to 3 channels, then normalized
-        return TensorImage(x.contiguous(memory_format=torch.channels_last) if self.channels_last else x)
+        "uint8 (bs, side, side) -> the model's input: augmented or the validation view, normalized, on the device"
+        return model_view(x, self.size, self.mean, self.std, self.augment, self.channels_last)
+
+    def batch_at(self, positions) -> tuple:
+        "The model's input and labels for the items at `positions` (validation view unless the loader augments)"
+        x, y = self.gather(torch.as_tensor(positions, dtype=torch.long))
+        return self.transform(x), TensorCategory(y)
 
     def __iter__(self):
         idx, self.epoch = self.order(self.epoch), self.epoch + 1
@@ -196,7 +209,7 @@ class ArrayLoader:
         "Every process sees all of its loader's items (validation is not sharded): nothing to gather"
         return to_detach(b, cpu, gather=False)
 
-# %% ../nbs/00c_loader.ipynb #0df69cf1
+# %% ../nbs/00c_loader.ipynb #2a2e2852
 def _split_rows(items, rows, split):
     part = items[items.split == split]
     return [rows[Path(p).stem] for p in part.cache_path], [CLASSES.index(l) for l in part.label]

@@ -23,8 +23,8 @@ from .data import DataError, run_guarded
 from .models import BACKBONES, resolve_arch
 
 # %% auto #0
-__all__ = ['parse_archs', 'parse_gpus', 'parse_params', 'run_state', 'papermill', 'run_backbone', 'default_nbs', 'sweep',
-           'write_leaderboard_or_warn', 'sweep_parser', 'main']
+__all__ = ['SWEEP_OWNED', 'parse_archs', 'parse_gpus', 'parse_params', 'run_state', 'papermill', 'run_backbone', 'default_nbs',
+           'sweep', 'write_leaderboard_or_warn', 'sweep_parser', 'main']
 
 # %% ../nbs/04_sweep.ipynb #f421cedf
 def parse_archs(archs:str) -> list[str]:
@@ -43,10 +43,14 @@ def parse_gpus(gpus:str|None) -> list[str]:
                             + (f' (ids 0-{available - 1})' if available else '') + '.')
     return ids
 
+SWEEP_OWNED = {'out_dir': 'use --runs-dir (each run lands in <runs-dir>/<arch>/)', 'arch': 'name the backbones with --archs',
+               'resume': 'the sweep resumes an interrupted backbone by itself', 'overwrite': 'use --force'}
+
 def parse_params(pairs:list) -> dict:
-    "papermill-style -p NAME VALUE pairs; values read as Python literals where they are one"
+    "papermill-style -p NAME VALUE pairs; values read as Python literals where they are one; the sweep's own are refused"
     out = {}
     for name, value in pairs:
+        if name in SWEEP_OWNED: raise DataError(f'-p {name} is set by the sweep for every backbone: {SWEEP_OWNED[name]}.')
         try: out[name] = ast.literal_eval(value)
         except (ValueError, SyntaxError): out[name] = value
     return out
