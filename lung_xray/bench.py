@@ -6,6 +6,9 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import io
+import json
 import os
 import platform
 import re
@@ -16,8 +19,11 @@ import tempfile
 import time
 from pathlib import Path
 
+import pandas as pd
+
 from .data import (CLASSES, DataError, atomic_write, audit, build_cache, cache_root, cache_side, get_dls,
                             make_phantom_dataset, organize)  # first: it quiets torchvision's import-time warning
+from .loader import get_fast_dls
 
 import fastai
 import PIL
@@ -31,9 +37,9 @@ from fastai.vision.data import ToTensor
 from fastai.vision.utils import resize_images
 
 # %% auto #0
-__all__ = ['BENCH_SIZES', 'GPU_GOALS', 'median_time', 'device_info', 'write_section', 'bench_data', 'data_section',
-           'bench_predict', 'predict_section', 'bench_loop', 'loop_section', 'bench_gpu', 'gpu_section', 'bench_parser',
-           'main']
+__all__ = ['BENCH_SIZES', 'DRY_RUN_GPU_SETTINGS', 'GPU_GOALS', 'median_time', 'device_info', 'write_section', 'bench_data',
+           'data_section', 'bench_predict', 'predict_section', 'bench_loop', 'loop_section', 'bench_gpu', 'gpu_section',
+           'gpu_busy', 'gpu_check_report', 'bench_parser', 'main']
 
 # %% ../nbs/90_bench.ipynb #cc3a5a36
 def median_time(fn, repeats:int=3, setup=None) -> float:
@@ -74,6 +80,22 @@ def _naive_dls(items, size, bs, num_workers):
 def _images_per_second(dl, n_images, repeats):
     return n_images / median_time(lambda: [None for _ in dl], repeats)
 
+def _bench_loaders(data, size, bs, repeats) -> dict:
+    "Host-side images/s of the array loader and fastai's per-item loader (training, augmented, 0 workers), and the device-side cost"
+    with contextlib.redirect_stdout(io.StringIO()):
+        fast = get_fast_dls(data, size, bs, device='cpu')                        # builds the training array once
+        ref = get_dls(data, size, bs, num_workers=0)
+    ours, theirs = fast.train, ref.train.new(after_batch=[])                     # fastai: up to the collated uint8 batch
+    n = len(ours) * bs
+    def gather(): [None for _ in ours.batches(ours.order(0))]
+    array_s, fastai_s = [], []
+    for _ in range(repeats):                                                   # alternate, so both see the same machine state
+        array_s.append(median_time(gather, 1)); fastai_s.append(median_time(lambda: [None for _ in theirs], 1))
+    x, _ = next(ours.batches(ours.order(0)))
+    aug_s = median_time(lambda: ours.transform(x), 5 * repeats)
+    return dict(train_images=n, array_ips=n / statistics.median(array_s), fastai_item_ips=n / statistics.median(fastai_s),
+                array_ratio=statistics.median(fastai_s) / statistics.median(array_s), device_aug_ms=1000 * aug_s)
+
 # %% ../nbs/90_bench.ipynb #455549eb
 def bench_data(workdir=None, n_per_class:int=13, size:int=224, bs:int=16, workers:int=2, repeats:int=3,
                sizes=BENCH_SIZES) -> dict:
@@ -89,12 +111,13 @@ def bench_data(workdir=None, n_per_class:int=13, size:int=224, bs:int=16, worker
     fastai_build = median_time(lambda: resize_images(src, max_workers=workers, max_size=cache_side(size), recurse=True, dest=fastai_out),
                                repeats, setup=lambda: shutil.rmtree(fastai_out, ignore_errors=True))
     build_cache(data, size, n_workers=workers, progress=False)
+    loaders = _bench_loaders(data, size, bs, repeats)
     cached = get_dls(data, size, bs=bs, aug=False, num_workers=0)
     items = cached.items[cached.items.split == 'train'].assign(full_path=lambda d: [str(data/p) for p in d.path])
     n = len(items)
     ours_ips = _images_per_second(cached.train.new(shuffle=False, drop_last=False), n, repeats)
     naive_ips = _images_per_second(_naive_dls(items, size, bs, 0).train, n, repeats)
-    return dict(images=n, size=size, bs=bs, workers=workers, repeats=repeats, image_sizes=[f'{w}x{h}' for w, h in sizes],
+    return dict(images=n, size=size, bs=bs, workers=workers, repeats=repeats, image_sizes=[f'{w}x{h}' for w, h in sizes], **loaders,
                 loader_ours_ips=ours_ips, loader_naive_ips=naive_ips, loader_ratio=ours_ips / naive_ips,
                 build_ours_s=ours_build, build_fastai_s=fastai_build, build_ratio=fastai_build / ours_build, workdir=str(work))
 
@@ -108,7 +131,9 @@ training size {r['size']}, medians of {r['repeats']} runs.
 
 | what | ours | baseline | ratio | goal |
 |---|---:|---:|---:|---|
-| loader, images/s (batch {r['bs']}, 0 workers) | {r['loader_ours_ips']:.1f} | {r['loader_naive_ips']:.1f} (PILImage.create + Resize on the originals) | {r['loader_ratio']:.1f}x | >= 25x, {ok(r['loader_ratio'], 25)} |
+| training loader, host side, images/s (batch {r['bs']}, augmented, 0 workers) | {r['array_ips']:.0f} (gathered from the training array) | {r['fastai_item_ips']:.0f} (fastai per item: cached PNG + RandomResizedCrop + collate) | {r['array_ratio']:.1f}x | >= 20x, {ok(r['array_ratio'], 20)} |
+| device-side augmentation + normalization, ms per batch of {r['bs']} at {r['size']} px (this CPU as the device) | {r['device_aug_ms']:.1f} | | | reported |
+| cached loader, images/s (batch {r['bs']}, 0 workers, no augmentation) | {r['loader_ours_ips']:.1f} | {r['loader_naive_ips']:.1f} (PILImage.create + Resize on the originals) | {r['loader_ratio']:.1f}x | >= 25x, {ok(r['loader_ratio'], 25)} |
 | cache build, seconds ({r['workers']} workers) | {r['build_ours_s']:.2f} | {r['build_fastai_s']:.2f} (fastai resize_images) | {r['build_ratio']:.2f}x | >= 1.5x, {ok(r['build_ratio'], 1.5)} |
 """
 
@@ -158,7 +183,7 @@ def bench_loop(arch:str='regnety_004', size:int=128, bs:int=32, n_per_class:int=
     cfg = TrainConfig(arch=arch, data_path=str(data), out_dir=str(work/'runs'), size=size, bs=bs, pretrained=False, wandb_mode='disabled').resolved()
     dls = get_dls(data, size, bs, num_workers=0)
     learn = build_learner(cfg, dls)
-    learn.opt_func, learn.opt = torch_opt(torch.optim.AdamW, cfg.device), None
+    learn.opt_func, learn.opt = torch_opt(torch.optim.AdamW, cfg.fused), None
     learn.unfreeze()                                                 # stage 2: the whole model trains
     class SkipValid(Callback):
         def before_validate(self): raise CancelValidException()
@@ -198,7 +223,7 @@ median of {r['repeats']} alternating epochs, validation skipped in both.
 # %% ../nbs/90_bench.ipynb #a81b5341
 def _ceiling_ips(model, bs:int, size:int, device, precision:str, steps:int=10) -> float:
     "Images/s of forward+backward+step on random tensors already on the device"
-    opt = torch.optim.AdamW(model.parameters(), lr=1e-5, **({'fused': True} if device.type == 'cuda' else {'foreach': True}))
+    opt = torch.optim.AdamW(model.parameters(), lr=1e-5, fused=True)
     x = torch.randn(bs, 3, size, size, device=device).to(memory_format=torch.channels_last)
     y = torch.randint(0, 5, (bs,), device=device)
     dtype = {'bf16': torch.bfloat16, 'fp16': torch.float16}.get(precision)
@@ -213,53 +238,145 @@ def _ceiling_ips(model, bs:int, size:int, device, precision:str, steps:int=10) -
     if device.type == 'cuda': torch.cuda.synchronize()
     return bs * steps / (time.perf_counter() - start)
 
-def bench_gpu(archs=('convnextv2_tiny', 'regnety_040'), n_per_class:int=200, dry_run:bool=False, workdir=None) -> list[dict]:
-    "Per backbone: real-epoch images/s vs the random-tensor ceiling, peak memory, and the extrapolated recipe minutes"
-    import contextlib, io
+def _forward_ceiling_ips(model, bs:int, size:int, device, steps:int=10) -> float:
+    "Images/s of the forward pass alone on random tensors on the device, as evaluation runs it (inference mode, its autocast)"
+    from lung_xray.evaluate import inference_autocast
+    x = torch.randn(bs, 3, size, size, device=device).to(memory_format=torch.channels_last)
+    model.eval()
+    with torch.inference_mode(), inference_autocast(device):
+        for _ in range(3): model(x)
+        if device.type == 'cuda': torch.cuda.synchronize()
+        start = time.perf_counter()
+        for _ in range(steps): model(x)
+        if device.type == 'cuda': torch.cuda.synchronize()
+    return bs * steps / (time.perf_counter() - start)
+
+def _epoch_seconds(learn, n:int=1) -> float:
+    "Seconds of one training epoch (validation skipped), after a warm-up epoch"
     from fastai.callback.core import Callback, CancelValidException
+    class SkipValid(Callback):
+        def before_validate(self): raise CancelValidException()
+    with learn.no_bar(), learn.added_cbs(SkipValid()):
+        learn.fit(1)                                                  # warm-up (cudnn autotune, allocator, the array on the device)
+        return median_time(lambda: learn.fit(1), n)
+
+DRY_RUN_GPU_SETTINGS = dict(precision='bf16', channels_last=True, fused=True, loader='array')   # what CUDA resolves to
+
+def _bench_data(work, n_per_class, dry_run):
+    with contextlib.redirect_stdout(io.StringIO()):
+        src = make_phantom_dataset(work/'src', (n_per_class, max(2, n_per_class // 4), 0), broken=False, n_workers=os.cpu_count() or 2,
+                                   max_side=256 if dry_run else 512)
+        organize(src, work/'data'); audit(work/'data', n_workers=os.cpu_count() or 2, progress=False)
+    return work/'data'
+
+def bench_gpu(archs=('convnextv2_tiny', 'regnety_040'), n_per_class:int=200, dry_run:bool=False, workdir=None,
+              ceilings_only:bool=False) -> list[dict]:
+    "Per backbone: real stage-2 and stage-1 epochs and evaluation against their random-tensor ceilings, peak memory, recipe minutes"
+    from lung_xray.evaluate import loader_probs
     from lung_xray.models import create_model
-    from lung_xray.train import TrainConfig, build_learner, torch_opt
+    from lung_xray.train import TrainConfig, build_learner, torch_opt, train_dls
     cuda = torch.cuda.is_available()
     if not cuda and not dry_run: raise DataError('The GPU benchmark needs CUDA; on a CPU use --dry-run to check the code path.')
     work, rows = Path(workdir or tempfile.mkdtemp(prefix='lung-xray-bench-')), []
     if dry_run: archs, n_per_class = ['test_resnet'], min(n_per_class, 8)
-    with contextlib.redirect_stdout(io.StringIO()):
-        src = make_phantom_dataset(work/'src', (n_per_class, max(2, n_per_class // 8), 0), broken=False, n_workers=os.cpu_count() or 2, max_side=512 if dry_run else 2400)
-        organize(src, work/'data'); audit(work/'data', n_workers=os.cpu_count() or 2, progress=False)
+    data = None if ceilings_only else _bench_data(work, n_per_class, dry_run)
     for arch in archs:
-        cfg = TrainConfig(arch=arch, data_path=str(work/'data'), out_dir=str(work/'runs'), pretrained=False, wandb_mode='disabled',
-                          **({'size': 64, 'bs': 16} if dry_run else {})).resolved()
-        with contextlib.redirect_stdout(io.StringIO()): build_cache(work/'data', cfg.size, n_workers=os.cpu_count() or 2, progress=False)
+        cfg = TrainConfig(arch=arch, data_path=str(data), out_dir=str(work/'runs'), pretrained=False, wandb_mode='disabled',
+                          **({'size': 64, 'bs': 16, **DRY_RUN_GPU_SETTINGS} if dry_run else {})).resolved()
         device = torch.device(cfg.device)
-        ceiling = _ceiling_ips(create_model(arch, pretrained=False).to(device).to(memory_format=torch.channels_last), cfg.bs, cfg.size, device, cfg.precision)
         if cuda: torch.cuda.reset_peak_memory_stats()
-        learn = build_learner(cfg, get_dls(work/'data', cfg.size, cfg.bs, num_workers=cfg.num_workers, device=cfg.device))
-        learn.opt_func, learn.opt = torch_opt(torch.optim.AdamW, cfg.device), None
-        learn.unfreeze()
-        class SkipValid(Callback):
-            def before_validate(self): raise CancelValidException()
-        n_train = len(learn.dls.train) * cfg.bs
-        with learn.no_bar(), learn.added_cbs(SkipValid()): learn.fit(1)                      # warm-up (cudnn autotune, allocator)
-        with learn.no_bar(), learn.added_cbs(SkipValid()): epoch = median_time(lambda: learn.fit(1), 1)
-        real = n_train / epoch
-        minutes = 20 * (8000 / real + 1000 / (2.5 * real)) / 60    # 20 epochs of 8,000 train images + 1,000 val (inference ~2.5x faster)
-        rows.append(dict(arch=arch, size=cfg.size, bs=cfg.bs, precision=cfg.precision, real_ips=real, ceiling_ips=ceiling,
-                         ratio=real / ceiling, peak_gb=torch.cuda.max_memory_allocated() / 2**30 if cuda else None, recipe_minutes_est=minutes))
+        model = create_model(arch, pretrained=False).to(device).to(memory_format=torch.channels_last)
+        row = dict(arch=arch, size=cfg.size, bs=cfg.bs, precision=cfg.precision, ceiling_ips=_ceiling_ips(model, cfg.bs, cfg.size, device, cfg.precision),
+                   forward_ceiling_ips=_forward_ceiling_ips(model, 2 * cfg.bs, cfg.size, device))
+        del model
+        if not ceilings_only:
+            with contextlib.redirect_stdout(io.StringIO()): learn = build_learner(cfg, train_dls(cfg))
+            n_train = len(learn.dls.train) * learn.dls.train.bs
+            learn.opt_func, learn.opt = torch_opt(torch.optim.Adam, cfg.fused), None; learn.freeze()
+            stage1 = _epoch_seconds(learn)
+            learn.opt_func, learn.opt = torch_opt(torch.optim.AdamW, cfg.fused), None; learn.unfreeze()
+            stage2 = _epoch_seconds(learn)
+            loader_probs(learn.model, learn.dls.valid)                          # warm-up
+            n_valid = learn.dls.valid.n
+            eval_s = median_time(lambda: loader_probs(learn.model, learn.dls.valid), 3)
+            real = n_train / stage2
+            minutes = (5 * 6050 * stage1 / n_train + 15 * 6050 / real + 20 * 1515 / (n_valid / eval_s)) / 60   # the seed's 5 + 15 epochs
+            row.update(real_ips=real, ratio=real / row['ceiling_ips'], stage1_s=stage1, stage2_s=stage2, stage_ratio=stage1 / stage2,
+                       eval_ips=n_valid / eval_s, eval_ratio=n_valid / eval_s / row['forward_ceiling_ips'], recipe_minutes_est=minutes)
+        row['peak_gb'] = torch.cuda.max_memory_allocated() / 2**30 if cuda else None
+        rows.append(row)
     return rows
 
-GPU_GOALS = dict(convnextv2_tiny=2, convnextv2_base=4, tf_efficientnetv2_s=3, tf_efficientnetv2_m=5, tf_efficientnetv2_l=12,
+GPU_GOALS = dict(convnextv2_tiny=1, convnextv2_base=4, tf_efficientnetv2_s=3, tf_efficientnetv2_m=5, tf_efficientnetv2_l=12,
                  regnety_040=2.5, regnety_080=3.5)
 
 def gpu_section(rows:list, dry_run:bool=False) -> str:
     "BENCHMARKS.md section for `bench_gpu` results"
     head = f"Measured {time.strftime('%Y-%m-%d')} on {device_info()}." + (' **Dry run on the CPU: a code-path check, not a GPU number.**' if dry_run else '')
-    lines = [head, '', '| backbone | size | batch | precision | real epoch img/s | ceiling img/s | real / ceiling (goal >= 90%) | peak GB | recipe minutes, extrapolated (goal) |',
-             '|---|---:|---:|---|---:|---:|---:|---:|---|']
+    lines = [head, '', '| backbone | size | batch | precision | stage-2 img/s | train ceiling img/s | real / ceiling (goal >= 90%) | stage-1 / stage-2 epoch (goal <= 0.5) '
+             '| eval img/s | eval / forward ceiling (goal >= 80%) | peak GB | recipe minutes, extrapolated (goal) |',
+             '|---|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---|']
+    pct, num = lambda v: '' if v is None else f'{100*v:.0f}%', lambda v, f='.0f': '' if v is None else format(v, f)
     for r in rows:
-        goal, peak = GPU_GOALS.get(r['arch']), '' if r['peak_gb'] is None else f"{r['peak_gb']:.1f}"
-        lines.append(f"| {r['arch']} | {r['size']} | {r['bs']} | {r['precision']} | {r['real_ips']:.0f} | {r['ceiling_ips']:.0f} | {100*r['ratio']:.0f}% | "
-                     f"{peak} | {r['recipe_minutes_est']:.1f}" + (f" (<= {goal})" if goal else '') + ' |')
+        goal = GPU_GOALS.get(r['arch'])
+        minutes = num(r.get('recipe_minutes_est'), '.1f') + (f' (<= {goal})' if goal and r.get('recipe_minutes_est') else '')
+        lines.append(f"| {r['arch']} | {r['size']} | {r['bs']} | {r['precision']} | {num(r.get('real_ips'))} | {r['ceiling_ips']:.0f} | {pct(r.get('ratio'))} | "
+                     f"{num(r.get('stage_ratio'), '.2f')} | {num(r.get('eval_ips'))} | {pct(r.get('eval_ratio'))} | {num(r['peak_gb'], '.1f')} | {minutes} |")
     return '\n'.join(lines) + '\n'
+
+# %% ../nbs/90_bench.ipynb #1bc2d7d6
+def gpu_busy(dmon_log) -> dict:
+    "Mean SM utilization (%) in an `nvidia-smi dmon -s u` log, over the window from the first to the last busy sample"
+    lines = [l.split() for l in Path(dmon_log).read_text().splitlines() if l.strip()]
+    header = next(([l[0][1:], *l[1:]] for l in lines if l[0] in ('#Time', '#gpu')), None)   # with or without `-o T`
+    if header is None: return dict(samples=0, busy_pct=None)
+    sm = header.index('sm')
+    values = [float(l[sm]) if l[sm] != '-' else 0.0 for l in lines if not l[0].startswith('#') and len(l) == len(header)]
+    busy = [i for i, v in enumerate(values) if v > 0]
+    window = values[busy[0]:busy[-1] + 1] if busy else []
+    return dict(samples=len(window), busy_pct=sum(window) / len(window) if window else None)
+
+def _history_summary(run_dir) -> dict:
+    h = pd.read_csv(Path(run_dir)/'history.csv')
+    s1, s2 = h[h.stage == 1].seconds, h[h.stage == 2].seconds
+    return dict(epochs=len(h), fit_s=float(h.seconds.sum()), stage1_epoch_s=float(s1.median()) if len(s1) else None,
+                stage2_epoch_s=float(s2.median()) if len(s2) else None, best_accuracy=float(h.accuracy.max()))
+
+def gpu_check_report(out, work, arch:str='convnextv2_tiny') -> str:
+    "The `gpu check` section of `out/BENCHMARKS-gpu.md` from what `tools/gpu_check.sh` left in `out` and `work`; returns it"
+    out, work = Path(out), Path(work)
+    steps = [l.split('\t') for l in (out/'steps.tsv').read_text().splitlines()] if (out/'steps.tsv').exists() else []
+    lines = [f"Measured {time.strftime('%Y-%m-%d')} on {device_info()}.", '', '| step | exit | seconds |', '|---|---:|---:|']
+    lines += [f'| {name} | {rc} | {float(ms) / 1000:.1f} |' for name, rc, ms in steps]
+    seconds = {name: float(ms) / 1000 for name, rc, ms in steps if rc == '0'}
+    rows = []
+    def row(what, value, goal=''): rows.append(f'| {what} | {value} | {goal} |')
+    for loader, run in (('array', work/'runs'/arch), ('fastai', work/'runs-fastai'/arch)):
+        if not (run/'history.csv').exists(): row(f'{loader} loader', 'no run (see the log)'); continue
+        h = _history_summary(run)
+        ratio = h['stage1_epoch_s'] / h['stage2_epoch_s'] if h['stage1_epoch_s'] and h['stage2_epoch_s'] else None
+        row(f'{loader} loader: epochs, fit seconds (sum of epochs)', f"{h['epochs']}, {h['fit_s']:.1f}", '<= 60 s for the full recipe' if loader == 'array' else '')
+        row(f'{loader} loader: stage-1 / stage-2 epoch (median s)', f"{h['stage1_epoch_s']:.2f} / {h['stage2_epoch_s']:.2f} = {ratio:.2f}" if ratio else 'n/a',
+            '<= 0.5' if loader == 'array' else '')
+        dmon = out/f'dmon-{loader}.log'
+        if dmon.exists():
+            b = gpu_busy(dmon)
+            row(f'{loader} loader: GPU busy (mean SM %, {b["samples"]} samples from first to last busy second)',
+                'n/a' if b['busy_pct'] is None else f"{b['busy_pct']:.0f}%", '>= 90%' if loader == 'array' else '')
+    ceilings = {r['arch']: r for r in json.loads((out/'gpu-rows.json').read_text())} if (out/'gpu-rows.json').exists() else {}
+    for metrics in sorted((work/'runs').glob('*/eval/metrics.json')):
+        m = json.loads(metrics.read_text())
+        forward = ceilings.get(m['arch'], {}).get('forward_ceiling_ips')
+        share = f" = {100 * m['images_per_second'] / forward:.0f}% of the forward ceiling {forward:.0f}" if forward else ''
+        row(f"lung-xray-eval {m['arch']}: test images/s", f"{m['images_per_second']:.0f}{share}", '>= 80% of the forward-only ceiling')
+    if (out/'predict.jsonl').exists() and 'predict' in seconds:
+        n = sum(1 for _ in open(out/'predict.jsonl'))
+        row('lung-xray-predict on the test folder: files/s (whole command, model load included)', f"{n / seconds['predict']:.0f} ({n} files)")
+    if 'train (array loader)' in seconds: row('lung-xray-train, whole command (data ready)', f"{seconds['train (array loader)']:.0f} s")
+    lines += ['', '| measurement | value | target |', '|---|---|---|', *rows]
+    section = '\n'.join(lines) + '\n'
+    write_section(out/'BENCHMARKS-gpu.md', 'gpu check', section)
+    return section
 
 # %% ../nbs/90_bench.ipynb #695f8faf
 def bench_parser() -> argparse.ArgumentParser:
@@ -267,8 +384,9 @@ def bench_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog='lung-xray-bench', formatter_class=argparse.ArgumentDefaultsHelpFormatter,
                                 description='Run benchmarks side by side and write their sections of BENCHMARKS.md.')
     p.add_argument('what', nargs='*', default=['all'], choices=['data', 'loop', 'predict', 'gpu', 'all'], help="which benchmarks to run ('all' runs gpu only with CUDA)")
-    p.add_argument('--archs', default='convnextv2_tiny,regnety_040', help='gpu: backbones to measure (comma-separated)')
-    p.add_argument('--dry-run', action='store_true', help='gpu: run the code path on the CPU with a tiny model')
+    p.add_argument('--archs', default='convnextv2_tiny,regnety_040', help="gpu: backbones to measure (comma-separated, or 'all' for the seven)")
+    p.add_argument('--ceilings-only', action='store_true', help='gpu: only the random-tensor ceilings (no data, no real epochs)')
+    p.add_argument('--dry-run', action='store_true', help="gpu: run the code path on the CPU with a tiny model and the GPU's settings")
     p.add_argument('--out', default='BENCHMARKS.md', help='Markdown file to update')
     p.add_argument('--n-per-class', type=int, default=13, help='data: phantom images per class (5 classes)')
     p.add_argument('--size', type=int, default=224, help='data: training image size')
@@ -290,7 +408,10 @@ def main(argv=None) -> int:
         write_section(args.out, 'loop', loop_section(r))
         shutil.rmtree(r['workdir'], ignore_errors=True)
     if 'gpu' in args.what or ('all' in args.what and torch.cuda.is_available()):
-        rows = bench_gpu(args.archs.split(','), dry_run=args.dry_run)
+        from lung_xray.models import BACKBONES
+        archs = list(BACKBONES) if args.archs == 'all' else args.archs.split(',')
+        rows = bench_gpu(archs, dry_run=args.dry_run, ceilings_only=args.ceilings_only)
+        atomic_write(Path(args.out).with_name('gpu-rows.json'), lambda tmp: Path(tmp).write_text(json.dumps(rows, indent=1)))
         print(gpu_section(rows, args.dry_run))
         write_section(args.out, 'gpu (dry run)' if args.dry_run else 'gpu', gpu_section(rows, args.dry_run))
     if 'predict' in args.what or 'all' in args.what:
