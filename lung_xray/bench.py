@@ -21,8 +21,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from .data import (CLASSES, DataError, atomic_write, audit, build_cache, cache_root, cache_side, get_dls,
-                            make_phantom_dataset, organize)  # first: it quiets torchvision's import-time warning
+from .data import audit, build_cache, cache_root, cache_side, get_dls, make_phantom_dataset, organize  # first: it quiets torchvision's import-time warning
+from .core import CLASSES, DataError, atomic_write
 from .loader import get_fast_dls
 
 import fastai

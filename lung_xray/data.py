@@ -37,94 +37,21 @@ from fastai.vision.core import PILImageBW, imagenet_stats
 from fastai.vision.data import ToTensor
 from fastai.data.transforms import Transform
 
+from .core import (CLASSES, CLASS_ALIASES, IMAGE_EXTS, KAGGLE_DATASET, KAGGLE_FOLDERS, SPLITS, SPLIT_ALIASES, DataError,
+                            LungXrayError, _key, atomic_write, canonical_class, canonical_split, default_workers, remove_stale_tmp,
+                            run_guarded, write_text_atomic)
+
 # %% auto #0
-__all__ = ['CLASSES', 'SPLITS', 'KAGGLE_DATASET', 'KAGGLE_FOLDERS', 'IMAGE_EXTS', 'CLASS_ALIASES', 'SPLIT_ALIASES',
-           'PHANTOM_FINDINGS', 'PHANTOM_SIZES', 'PHANTOM_ENCODINGS', 'PHANTOM_BROKEN', 'NO_DATA_HELP', 'MARKER',
-           'MANAGED', 'VAL_XTRA', 'MANIFEST_COLUMNS', 'canonical_class', 'canonical_split', 'DataError', 'atomic_write',
-           'remove_stale_tmp', 'write_text_atomic', 'default_workers', 'draw_chest', 'make_phantom_dataset',
-           'kaggle_credentials', 'download_kaggle', 'find_layout', 'read_marker', 'organize', 'to_gray8', 'decode_xray',
-           'read_xray', 'write_dicom', 'cache_side', 'cache_root', 'cache_entry', 'shrink', 'write_cache_entry',
-           'array_side', 'square', 'center_crop', 'describe_error', 'inspect_image', 'near_pairs', 'find_duplicates',
-           'list_files', 'read_manifest', 'audit', 'audit_report', 'summary_table', 'report_markdown', 'build_cache',
+__all__ = ['PHANTOM_SIZES', 'PHANTOM_ENCODINGS', 'PHANTOM_BROKEN', 'NO_DATA_HELP', 'MARKER', 'MANAGED', 'VAL_XTRA',
+           'MANIFEST_COLUMNS', 'draw_chest', 'make_phantom_dataset', 'kaggle_credentials', 'download_kaggle',
+           'find_layout', 'read_marker', 'organize', 'to_gray8', 'decode_xray', 'read_xray', 'write_dicom',
+           'cache_side', 'cache_root', 'cache_entry', 'shrink', 'write_cache_entry', 'array_side', 'square',
+           'center_crop', 'describe_error', 'inspect_image', 'near_pairs', 'find_duplicates', 'list_files',
+           'read_manifest', 'audit', 'audit_report', 'summary_table', 'report_markdown', 'build_cache',
            'training_items', 'compute_stats', 'GrayToRGB', 'xray_tfms', 'get_dls', 'plot_class_counts', 'source_name',
-           'acquire', 'prepare', 'summary_text', 'data_parser', 'run_guarded', 'main']
-
-# %% ../nbs/00_data.ipynb #dbfb72b1
-CLASSES = ['Bacterial Pneumonia', 'COVID-19', 'Normal', 'Tuberculosis', 'Viral Pneumonia']
-SPLITS = ['train', 'val', 'test']
-KAGGLE_DATASET = 'khaleddev/lungs-disease-dataset-broken'
-KAGGLE_FOLDERS = {'Bacterial Pneumonia': 'Bacterial Pneumonia', 'COVID-19': 'Corona Virus Disease',
-                  'Normal': 'Normal', 'Tuberculosis': 'Tuberculosis', 'Viral Pneumonia': 'Viral Pneumonia'}
-IMAGE_EXTS = {'.png', '.jpg', '.jpeg', '.bmp', '.tif', '.tiff', '.gif', '.webp', '.dcm', '.dicom'}
-
-_CLASS_NAMES = {'Bacterial Pneumonia': ['bacteria', 'bacterial', 'pneumonia bacterial', 'pneumonia-bacterial'],
-                'COVID-19': ['covid', 'covid19', 'corona virus disease', 'coronavirus disease', 'coronavirus', 'corona'],
-                'Normal': ['healthy', 'no finding'],
-                'Tuberculosis': ['tb'],
-                'Viral Pneumonia': ['virus', 'viral', 'pneumonia viral', 'pneumonia-viral']}
-_SPLIT_NAMES = {'train': ['training'], 'val': ['valid', 'validation', 'dev'], 'test': ['testing']}
-
-def _key(name:str) -> str: return re.sub(r'[^a-z0-9]', '', name.lower())
-CLASS_ALIASES = {_key(alias): cls for cls, names in _CLASS_NAMES.items() for alias in [cls, *names]}
-SPLIT_ALIASES = {_key(alias): split for split, names in _SPLIT_NAMES.items() for alias in [split, *names]}
-
-def canonical_class(name:str) -> str|None:
-    "The canonical class a folder name stands for, or None"
-    return CLASS_ALIASES.get(_key(name))
-
-def canonical_split(name:str) -> str|None:
-    "The canonical split ('train', 'val', 'test') a folder name stands for, or None"
-    return SPLIT_ALIASES.get(_key(name))
-
-class DataError(Exception):
-    "A problem with the data or its location that the user can fix; the message says how"
-
-# %% ../nbs/00_data.ipynb #dc51bbc0
-def atomic_write(dest, write, durable:bool=False) -> Path:
-    "Call `write(tmp_path)`, then rename the temporary file to `dest`; on failure nothing is left behind"
-    dest = Path(dest)
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    tmp = dest.with_name(f'.{dest.name}.{os.getpid()}.{threading.get_ident()}.tmp')
-    try:
-        write(tmp)
-        if durable: _fsync(tmp)          # the bytes reach the disk before the name points at them
-        os.replace(tmp, dest)
-        if durable: _fsync(dest.parent)  # and the rename itself survives a power cut
-    finally:
-        if tmp.exists(): tmp.unlink()
-    return dest
-
-def _fsync(path):
-    fd = os.open(path, os.O_RDONLY)
-    try: os.fsync(fd)
-    finally: os.close(fd)
-
-def remove_stale_tmp(folder) -> list:
-    "Delete the temporary files of `atomic_write` calls whose process is gone (left by `kill -9`); returns them"
-    removed = []
-    for p in Path(folder).glob('.*.tmp'):
-        try: pid = int(p.name.split('.')[-3])
-        except (ValueError, IndexError): continue          # not one of ours
-        if not psutil.pid_exists(pid): p.unlink(missing_ok=True); removed.append(p)
-    return removed
-
-def write_text_atomic(dest, text:str) -> Path:
-    "Write `text` to `dest` atomically"
-    return atomic_write(dest, lambda tmp: Path(tmp).write_text(text, encoding='utf-8'))
-
-def default_workers() -> int:
-    "Worker count for file work: every core this process may run on"
-    try: return max(1, len(os.sched_getaffinity(0)))
-    except AttributeError: return max(1, os.cpu_count() or 1)     # no affinity on macOS and Windows
+           'acquire', 'prepare', 'summary_text', 'data_parser', 'main']
 
 # %% ../nbs/00_data.ipynb #460b0844
-PHANTOM_FINDINGS = {
-    'Bacterial Pneumonia': 'lobar consolidation: a dense, homogeneous opacity filling the lower zone of one lung',
-    'COVID-19': 'bilateral peripheral ground-glass: patchy haze in the outer, lower zones of both lungs',
-    'Normal': 'clear lungs',
-    'Tuberculosis': 'upper-lobe nodules and a cavity',
-    'Viral Pneumonia': 'diffuse interstitial pattern: a reticular net around both hila'}
-
 def _grid(h, w):
     v, u = np.mgrid[0:h, 0:w].astype(np.float32)
     return u/(w-1)*2 - 1, v/(h-1)*2 - 1
@@ -822,17 +749,6 @@ def _check_args(args):
     if not 0 <= args.near_distance <= 256: raise DataError('--near-distance must be between 0 and 256.')
     if args.margin < 1: raise DataError('--margin must be at least 1.0.')
     if args.phantom_n < 1: raise DataError('--phantom-n must be at least 1.')
-
-def run_guarded(prog:str, work, debug:bool=False, error_code:int=1, resume_hint:str='run the same command again to resume') -> int:
-    "Run a command's `work()`: an error the user can fix is one line `prog: error: ...` (the traceback only with --debug)"
-    try: return work() or 0
-    except (DataError, OSError) as e:
-        if debug: raise
-        print(f'{prog}: error: {e}', file=sys.stderr)
-        return error_code
-    except KeyboardInterrupt:
-        print(f'{prog}: interrupted; {resume_hint}.', file=sys.stderr)
-        return 130
 
 def main(argv=None) -> int:
     "Entry point of `lung-xray-data`"

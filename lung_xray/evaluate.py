@@ -22,8 +22,8 @@ from scipy.stats import binomtest
 from sklearn.metrics import (accuracy_score, balanced_accuracy_score, confusion_matrix, f1_score, log_loss,
                              precision_recall_fscore_support, roc_auc_score, roc_curve)
 
-from .data import (CLASSES, DataError, IMAGE_EXTS, array_side, atomic_write, cache_side, default_workers, describe_error,
-                            read_xray, run_guarded, shrink, square, write_text_atomic)
+from .core import CLASSES, DataError, IMAGE_EXTS, atomic_write, default_workers, run_guarded, write_text_atomic
+from .data import array_side, cache_side, describe_error, read_xray, shrink, square
 from .loader import device_augment, get_fast_dls, model_view
 from .models import count_params
 from .train import load_checkpoint

@@ -19,7 +19,8 @@ import torch.nn.functional as F
 from fastcore.parallel import parallel
 from PIL import Image
 
-from .data import (CLASSES, SPLITS, DataError, _norm_stats, array_side, atomic_write, cache_root, default_workers, square,
+from .core import CLASSES, SPLITS, DataError, atomic_write, default_workers, write_text_atomic
+from .data import (_norm_stats, array_side, cache_root, square,
                             training_items, write_text_atomic)
 
 from fastai.data.core import DataLoaders

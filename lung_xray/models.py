@@ -14,7 +14,7 @@ import torch
 from fastai.torch_core import params
 from torch import nn
 
-from .data import CLASSES, DataError
+from .core import CLASSES, DataError
 
 # %% auto #0
 __all__ = ['BACKBONES', 'SEED_NAME_NOTES', 'PROFILES', 'OFFLINE_HELP', 'resolve_arch', 'GlobalAvgPool', 'xray_head',

@@ -19,7 +19,7 @@ from queue import Queue
 import torch
 from fastprogress.fastprogress import progress_bar
 
-from .data import DataError, run_guarded
+from .core import DataError, run_guarded
 from .models import BACKBONES, resolve_arch
 
 # %% auto #0

@@ -27,7 +27,8 @@ import pandas as pd
 import timm
 import torch
 
-from .data import CLASSES, DataError, atomic_write, get_dls, prepare, read_marker, remove_stale_tmp, run_guarded, write_text_atomic
+from .core import CLASSES, DataError, atomic_write, is_main, plain_model, remove_stale_tmp, run_guarded, write_text_atomic
+from .data import get_dls, prepare, read_marker
 from .loader import ArrayLoader, get_fast_dls
 from .models import count_params, create_model, head_config, model_splitter, param_summary, resolve_arch
 
@@ -47,13 +48,12 @@ from fastcore.foundation import L
 
 # %% auto #0
 __all__ = ['SMOKE', 'METRIC_NAMES', 'tracker_names', 'TrainConfig', 'torch_opt', 'DeviceMixedPrecision', 'DeviceSmoothLoss',
-           'SyncFreeProgress', 'XrayLearner', 'build_learner', 'train_dls', 'plain_model', 'is_main', 'versions',
-           'checkpoint_path', 'host_copy', 'make_checkpoint', 'save_checkpoint', 'BackgroundWriter', 'load_checkpoint',
-           'EpochCosine', 'StopOnNaN', 'BestCheckpoint', 'RunLog', 'save_last', 'write_history', 'SeedEarlyStopping',
-           'discriminative_lrs', 'fit_two_stage', 'resolve_wandb_mode', 'start_wandb', 'finish_wandb', 'MLflowLogger',
-           'start_trackers', 'finish_trackers', 'prepared_source', 'check_run_dir', 'git_commit', 'plot_history',
-           'export_learner', 'distributed_trainer', 'data_parallel', 'start_process_group', 'train', 'train_parser',
-           'main']
+           'SyncFreeProgress', 'XrayLearner', 'build_learner', 'train_dls', 'versions', 'checkpoint_path', 'host_copy',
+           'make_checkpoint', 'save_checkpoint', 'BackgroundWriter', 'load_checkpoint', 'EpochCosine', 'StopOnNaN',
+           'BestCheckpoint', 'RunLog', 'save_last', 'write_history', 'SeedEarlyStopping', 'discriminative_lrs',
+           'fit_two_stage', 'resolve_wandb_mode', 'start_wandb', 'finish_wandb', 'MLflowLogger', 'start_trackers',
+           'finish_trackers', 'prepared_source', 'check_run_dir', 'git_commit', 'plot_history', 'export_learner',
+           'distributed_trainer', 'data_parallel', 'start_process_group', 'train', 'train_parser', 'main']
 
 # %% ../nbs/02_two_stage.ipynb #7e5e8462
 SMOKE = dict(arch='test_resnet', size=64, bs=16, stage1_epochs=2, stage2_epochs=6, lr_scale=100.0, phantom_n=(60, 15, 15),
@@ -186,15 +186,6 @@ def train_dls(cfg:TrainConfig):
     "The run's DataLoaders: the training array with device-side augmentation, or fastai's per-item loader"
     if cfg.loader == 'fastai': return get_dls(cfg.data_path, cfg.size, cfg.bs, num_workers=cfg.num_workers, device=cfg.device)
     return get_fast_dls(cfg.data_path, cfg.size, cfg.bs, device=cfg.device, channels_last=cfg.channels_last, seed=cfg.seed)
-
-def plain_model(model) -> torch.nn.Module:
-    "The module under `torch.compile`'s and DistributedDataParallel's wrappers, if any"
-    model = getattr(model, 'module', model)
-    return getattr(model, '_orig_mod', model)
-
-def is_main() -> bool:
-    "True in the process that writes files: the only one, or rank 0 of a distributed run"
-    return rank_distrib() == 0
 
 # %% ../nbs/02_two_stage.ipynb #1d803b93
 def versions() -> dict:
