@@ -24,7 +24,6 @@ import pandas as pd
 import psutil
 from fastcore.parallel import parallel
 from PIL import Image, ImageOps
-from scipy.ndimage import gaussian_filter
 
 warnings.filterwarnings('ignore', message='`torch.jit.script` is deprecated')  # raised by torchvision at import
 from fastai.callback.data import WeightedDL  # noqa: F401  (adds Datasets.weighted_dataloaders)
@@ -40,166 +39,16 @@ from fastai.data.transforms import Transform
 from .core import (CLASSES, CLASS_ALIASES, IMAGE_EXTS, KAGGLE_DATASET, KAGGLE_FOLDERS, SPLITS, SPLIT_ALIASES, DataError,
                             LungXrayError, _key, atomic_write, canonical_class, canonical_split, default_workers, remove_stale_tmp,
                             run_guarded, write_text_atomic)
+from .phantom import PHANTOM_BROKEN, PHANTOM_ENCODINGS, PHANTOM_SIZES, draw_chest, make_phantom_dataset, write_dicom
 
 # %% auto #0
-__all__ = ['PHANTOM_SIZES', 'PHANTOM_ENCODINGS', 'PHANTOM_BROKEN', 'NO_DATA_HELP', 'MARKER', 'MANAGED', 'VAL_XTRA',
-           'MANIFEST_COLUMNS', 'draw_chest', 'make_phantom_dataset', 'kaggle_credentials', 'download_kaggle',
-           'find_layout', 'read_marker', 'organize', 'to_gray8', 'decode_xray', 'read_xray', 'write_dicom',
-           'cache_side', 'cache_root', 'cache_entry', 'shrink', 'write_cache_entry', 'array_side', 'square',
-           'center_crop', 'describe_error', 'inspect_image', 'near_pairs', 'find_duplicates', 'list_files',
-           'read_manifest', 'audit', 'audit_report', 'summary_table', 'report_markdown', 'build_cache',
-           'training_items', 'compute_stats', 'GrayToRGB', 'xray_tfms', 'get_dls', 'plot_class_counts', 'source_name',
-           'acquire', 'prepare', 'summary_text', 'data_parser', 'main']
-
-# %% ../nbs/00_data.ipynb #460b0844
-def _grid(h, w):
-    v, u = np.mgrid[0:h, 0:w].astype(np.float32)
-    return u/(w-1)*2 - 1, v/(h-1)*2 - 1
-
-def _ellipse(u, v, cx, cy, rx, ry, soft=0.04):
-    "A filled ellipse with a soft edge, 1 inside, 0 outside"
-    return np.clip((1 - np.sqrt(((u-cx)/rx)**2 + ((v-cy)/ry)**2)) / soft, 0, 1)
-
-def _smooth_noise(rng, shape, sigma):
-    noise = gaussian_filter(rng.random(shape, dtype=np.float32), sigma)
-    return (noise - noise.mean()) / (noise.std() + 1e-6)
-
-# %% ../nbs/00_data.ipynb #48f3e5e2
-def _consolidation(rng, u, v, lungs, lcx):
-    mask = lungs[rng.integers(2)] * np.clip((v - rng.uniform(-0.05, 0.2)) / 0.08, 0, 1)
-    return 1.2 * gaussian_filter(mask, max(u.shape)/100) * (0.85 + 0.15*rng.random(u.shape, dtype=np.float32))
-
-def _ground_glass(rng, u, v, lungs, lcx):
-    periph = np.clip((np.abs(u) - lcx + 0.02) / 0.2, 0, 1)
-    lower = np.clip((v + 0.2) / 0.4, 0, 1)
-    patches = np.clip(_smooth_noise(rng, u.shape, max(u.shape)/40) * 0.5 + 0.7, 0, 1)
-    return 0.8 * np.maximum(*lungs) * periph * lower * patches
-
-def _reticular(rng, u, v, lungs, lcx):
-    net = np.clip(1 - np.abs(_smooth_noise(rng, u.shape, max(u.shape)/60)) / 0.4, 0, 1)   # ridge lines: a net
-    perihilar = np.clip(1.2 - np.sqrt((np.abs(u) - lcx + 0.1)**2 + v**2) / 0.5, 0, 1)
-    return 0.8 * np.maximum(*lungs) * perihilar * (0.35 + net)
-
-def _cavities(rng, u, v, lungs, lcx):
-    out = np.zeros_like(u)
-    for _ in range(rng.integers(4, 8)):
-        cx, cy = rng.choice([-1, 1]) * rng.uniform(lcx-0.12, lcx+0.1), rng.uniform(-0.55, -0.2)
-        out += 0.8 * _ellipse(u, v, cx, cy, rng.uniform(0.035, 0.06), rng.uniform(0.035, 0.06), soft=0.5)
-    cx, cy, r = rng.choice([-1, 1]) * rng.uniform(lcx-0.08, lcx+0.05), rng.uniform(-0.5, -0.3), rng.uniform(0.07, 0.1)
-    ring = _ellipse(u, v, cx, cy, r, r, soft=0.5) - 1.2*_ellipse(u, v, cx, cy, 0.6*r, 0.6*r, soft=0.3)
-    return (np.clip(out, 0, 1) + 0.9*ring) * np.maximum(*lungs)
-
-_FINDINGS = {'Bacterial Pneumonia': _consolidation, 'COVID-19': _ground_glass, 'Normal': None,
-             'Tuberculosis': _cavities, 'Viral Pneumonia': _reticular}
-
-# %% ../nbs/00_data.ipynb #766b1bfa
-def draw_chest(rng:np.random.Generator, label:str, h:int=256, w:int=256) -> np.ndarray:
-    "A radiograph-like float image in [0, 1] of shape (h, w) showing the finding of `label`"
-    u, v = _grid(h, w)
-    gamma = rng.uniform(0.85, 1.2)                                                         # exposure
-    s, aspect = rng.uniform(0.86, 1.08), rng.uniform(0.92, 1.08)                          # patient size and build
-    u, v = (u - rng.normal(0, 0.05)) / (s*aspect), (v - rng.normal(0, 0.05)) / s
-    body = _ellipse(u, v, 0, 0.15, 0.92, 1.05, soft=0.08)
-    img = 0.06 + 0.04*(v+1)/2 + 0.42*body + 0.12*np.clip(1 - np.abs(u)/0.07, 0, 1)*body   # background, soft tissue, spine
-    lcx = rng.uniform(0.34, 0.4)
-    taper = 0.7 + 0.3*np.clip((v + 0.6)/1.1, 0, 1)                                       # lungs widen towards the bases
-    heart = _ellipse(u, v, 0.1 + rng.normal(0, 0.02), 0.3, 0.25, 0.22, soft=0.3)          # on the patient's left = image right
-    lung_w, lung_h = rng.uniform(0.22, 0.28), rng.uniform(0.52, 0.62)
-    lungs = [_ellipse(u/taper, v, side*lcx, -0.02, lung_w, lung_h, soft=0.12) * (1 - heart) for side in (-1, 1)]
-    img = img - 0.30*np.maximum(*lungs) + 0.05*heart
-    phase = rng.uniform(0, 0.14)
-    for k in range(9):                                                                     # ribs
-        rib = np.clip(1 - np.abs(v - (-0.67 + phase + 0.14*k + 0.22*u**2)) / 0.018, 0, 1)
-        img = img + 0.10*rib*body*(0.4 + 0.6*np.maximum(*lungs))
-    for side in (-1, 1):                                                                   # clavicles
-        img = img + 0.12*np.clip(1 - np.abs(v + 0.66 - 0.12*(u*side - 0.1))/0.025, 0, 1)*(np.abs(u) < 0.6)*body
-    if _FINDINGS[label] is not None: img = img + 0.5*_FINDINGS[label](rng, u, v, lungs, lcx)
-    return np.clip(img, 0, 1) ** gamma
-
-# %% ../nbs/00_data.ipynb #05d15897
-PHANTOM_SIZES = [(256, 256), (512, 512), (640, 512), (1024, 1024), (1400, 1200), (1790, 1140),
-                 (2048, 2048), (2297, 2032), (2400, 1950)]
-PHANTOM_ENCODINGS = [('JPEG', 'L'), ('PNG', 'L'), ('JPEG', 'RGB'), ('PNG', 'RGB'), ('PNG', 'I;16'), ('PNG', 'RGBA')]
-
-def _phantom_size(rng, max_side, sizes=PHANTOM_SIZES):
-    w, h = sizes[rng.integers(len(sizes))]
-    scale = min(1.0, max_side / max(w, h))
-    return max(32, round(w*scale)), max(32, round(h*scale))
-
-def _render(arr, w, h, rng) -> np.ndarray:
-    "Upsample the drawing to (h, w) and add film grain at full resolution"
-    big = np.asarray(Image.fromarray(arr.astype(np.float32), mode='F').resize((w, h), Image.Resampling.BICUBIC))
-    return np.clip(big + rng.normal(0, 0.012, big.shape).astype(np.float32), 0, 1)
-
-def _encode(img01, fmt, mode, rng) -> Image.Image:
-    "An 8/16-bit PIL image of the float picture in the given mode"
-    if mode == 'I;16': return Image.fromarray((img01 * rng.uniform(3000, 65535)).astype(np.uint16))  # not full range
-    gray = (img01 * 255).astype(np.uint8)
-    if mode == 'L': return Image.fromarray(gray)
-    rgb = np.stack([gray, (gray*0.97).astype(np.uint8), (gray*0.93).astype(np.uint8)], -1)       # a scanned film's tint
-    if mode == 'RGB': return Image.fromarray(rgb)
-    alpha = np.full(gray.shape, 255, np.uint8)
-    border = max(2, min(gray.shape)//40)
-    alpha[:border], alpha[-border:], alpha[:, :border], alpha[:, -border:] = 0, 0, 0, 0              # transparent frame
-    return Image.fromarray(np.dstack([rgb, alpha]))
-
-# %% ../nbs/00_data.ipynb #61533eaf
-def _slug(label): return _key(label)[:12]
-
-def _write_phantom_image(job):
-    "Draw, render and save one phantom image; `job` is (path, label, rng seed, encoding, max_side, exif, sizes)"
-    path, label, seed, (fmt, mode), max_side, exif, sizes = job
-    rng = np.random.default_rng(seed)
-    w, h = _phantom_size(rng, max_side, sizes)
-    scale = 256 / max(w, h)
-    small = draw_chest(rng, label, max(32, round(h*scale)), max(32, round(w*scale)))
-    img = _encode(_render(small, w, h, rng), fmt, mode, rng)
-    kwargs = dict(quality=int(rng.integers(80, 96))) if fmt == 'JPEG' else dict(compress_level=1)
-    if exif:                                                  # store rotated; EXIF orientation 6 turns it upright
-        img = img.transpose(Image.Transpose.ROTATE_90)
-        tags = Image.Exif(); tags[0x0112] = 6
-        kwargs['exif'] = tags
-    atomic_write(path, lambda tmp: img.save(tmp, fmt, **kwargs))
-
-# %% ../nbs/00_data.ipynb #0db7ddb2
-PHANTOM_BROKEN = {'empty': ('train', 'Normal', 'empty.jpeg'),
-                  'truncated': ('train', 'Tuberculosis', 'truncated.jpeg'),
-                  'not_image': ('val', 'Viral Pneumonia', 'notes.png'),
-                  'leak': ('test', 'COVID-19', 'copy.png')}
-
-def _split_counts(n_per_class):
-    if isinstance(n_per_class, int): return dict(train=n_per_class, val=max(2, -(-n_per_class//4)), test=max(2, -(-n_per_class//4)))
-    return dict(zip(SPLITS, n_per_class))
-
-def _add_broken_files(root, jobs):
-    "Write the deliberately broken files into the phantom tree"
-    folder = lambda split, label: root/split/KAGGLE_FOLDERS[label]
-    (folder(*PHANTOM_BROKEN['empty'][:2])/PHANTOM_BROKEN['empty'][2]).write_bytes(b'')
-    jpeg = next(job[0] for job in jobs if job[3][0] == 'JPEG')
-    data = jpeg.read_bytes()
-    (folder(*PHANTOM_BROKEN['truncated'][:2])/PHANTOM_BROKEN['truncated'][2]).write_bytes(data[:len(data)//2])
-    (folder(*PHANTOM_BROKEN['not_image'][:2])/PHANTOM_BROKEN['not_image'][2]).write_text('Radiology notes, not an image.\n')
-    original = next(path for path, label, *_ in jobs if label == 'COVID-19' and path.parent.parent.name == 'train')
-    shutil.copyfile(original, folder(*PHANTOM_BROKEN['leak'][:2])/PHANTOM_BROKEN['leak'][2])
-
-# %% ../nbs/00_data.ipynb #3002b59b
-def make_phantom_dataset(dest, n_per_class:int|tuple=16, seed:int=0, broken:bool=True,
-                         max_side:int=2400, n_workers:int=0, sizes:list|None=None, progress:bool=False) -> Path:
-    "Write a deterministic phantom in the Kaggle layout under `dest`; returns its `Lung Disease Dataset` folder"
-    root = Path(dest)/'Lung Disease Dataset'
-    counts, jobs = _split_counts(n_per_class), []  # an int n means n train, n/4 val and n/4 test images per class
-    for si, split in enumerate(SPLITS):
-        for ci, label in enumerate(CLASSES):
-            folder = root/split/KAGGLE_FOLDERS[label]
-            folder.mkdir(parents=True, exist_ok=True)
-            for i in range(counts[split]):
-                enc = PHANTOM_ENCODINGS[(i + ci + si) % len(PHANTOM_ENCODINGS)]
-                exif = enc[0] == 'JPEG' and i % 7 == 3
-                jobs.append((folder/f'{_slug(label)}-{split}-{i:04d}.{enc[0].lower()}', label,
-                             [seed, si, ci, i], enc, max_side, exif, sizes or PHANTOM_SIZES))
-    parallel(_write_phantom_image, jobs, n_workers=n_workers, threadpool=True, progress=progress)
-    if broken: _add_broken_files(root, jobs)
-    return root
+__all__ = ['NO_DATA_HELP', 'MARKER', 'MANAGED', 'VAL_XTRA', 'MANIFEST_COLUMNS', 'kaggle_credentials', 'download_kaggle',
+           'find_layout', 'read_marker', 'organize', 'to_gray8', 'decode_xray', 'read_xray', 'cache_side', 'cache_root',
+           'cache_entry', 'shrink', 'write_cache_entry', 'array_side', 'square', 'center_crop', 'describe_error',
+           'inspect_image', 'near_pairs', 'find_duplicates', 'list_files', 'read_manifest', 'audit', 'audit_report',
+           'summary_table', 'report_markdown', 'build_cache', 'training_items', 'compute_stats', 'GrayToRGB',
+           'xray_tfms', 'get_dls', 'plot_class_counts', 'source_name', 'acquire', 'prepare', 'summary_text',
+           'data_parser', 'main']
 
 # %% ../nbs/00_data.ipynb #0ef89c6c
 NO_DATA_HELP = ("Three ways out:\n"
@@ -347,24 +196,6 @@ def read_xray(src, draft:int|None=None) -> tuple[Image.Image, dict]:
     "`decode_xray` for a path or bytes"
     if isinstance(src, bytes): return decode_xray(src, draft=draft)
     return decode_xray(Path(src).read_bytes(), Path(src).suffix, draft)
-
-# %% ../nbs/00_data.ipynb #32c46b81
-def write_dicom(path, pixels:np.ndarray, photometric:str='MONOCHROME2', slope:float=1, intercept:float=0, bits_stored:int=12) -> Path:
-    "Write a minimal valid single-frame DICOM file holding `pixels` (uint16)"
-    import pydicom
-    from pydicom.dataset import FileDataset, FileMetaDataset
-    from pydicom.uid import ExplicitVRLittleEndian, generate_uid
-    meta = FileMetaDataset()
-    meta.MediaStorageSOPClassUID, meta.MediaStorageSOPInstanceUID = '1.2.840.10008.5.1.4.1.1.1', generate_uid()
-    meta.TransferSyntaxUID = ExplicitVRLittleEndian
-    ds = FileDataset(str(path), {}, file_meta=meta, preamble=b'\0' * 128)
-    ds.Rows, ds.Columns = pixels.shape
-    ds.SamplesPerPixel, ds.PhotometricInterpretation = 1, photometric
-    ds.BitsAllocated, ds.BitsStored, ds.HighBit, ds.PixelRepresentation = 16, bits_stored, bits_stored - 1, 0
-    ds.RescaleSlope, ds.RescaleIntercept = slope, intercept
-    ds.PixelData = pixels.astype(np.uint16).tobytes()
-    ds.save_as(path, enforce_file_format=True)
-    return Path(path)
 
 # %% ../nbs/00_data.ipynb #dfa248f9
 def cache_side(size:int, margin:float=1.15) -> int:
