@@ -11,17 +11,13 @@ import io
 import json
 import math
 import os
-import re
 import shutil
-import sys
-import threading
 import warnings
 from pathlib import Path
 
 import imagehash
 import numpy as np
 import pandas as pd
-import psutil
 from fastcore.parallel import parallel
 from PIL import Image, ImageOps
 
@@ -36,10 +32,10 @@ from fastai.vision.core import PILImageBW, imagenet_stats
 from fastai.vision.data import ToTensor
 from fastai.data.transforms import Transform
 
-from .core import (CLASSES, CLASS_ALIASES, IMAGE_EXTS, KAGGLE_DATASET, KAGGLE_FOLDERS, SPLITS, SPLIT_ALIASES, DataError,
-                            LungXrayError, _key, atomic_write, canonical_class, canonical_split, default_workers, remove_stale_tmp,
-                            run_guarded, write_text_atomic)
-from .phantom import PHANTOM_BROKEN, PHANTOM_ENCODINGS, PHANTOM_SIZES, draw_chest, make_phantom_dataset, write_dicom
+from .core import (CLASSES, CLASS_ALIASES, IMAGE_EXTS, KAGGLE_DATASET, KAGGLE_FOLDERS, SPLITS, SPLIT_ALIASES,  # noqa: F401
+                            DataError, LungXrayError, _key, atomic_write, canonical_class, canonical_split, default_workers,
+                            remove_stale_tmp, run_guarded, write_text_atomic)   # (some only so that `from lung_xray.data import ...` keeps working)
+from .phantom import PHANTOM_BROKEN, PHANTOM_ENCODINGS, PHANTOM_SIZES, draw_chest, make_phantom_dataset, write_dicom  # noqa: F401
 
 # %% auto #0
 __all__ = ['NO_DATA_HELP', 'MARKER', 'MANAGED', 'VAL_XTRA', 'MANIFEST_COLUMNS', 'kaggle_credentials', 'download_kaggle',

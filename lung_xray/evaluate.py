@@ -11,7 +11,6 @@ import io
 import json
 import math
 import time
-import warnings
 from pathlib import Path
 
 import numpy as np
@@ -26,40 +25,22 @@ from .core import CLASSES, DataError, IMAGE_EXTS, atomic_write, default_workers,
 from .data import array_side, cache_side, describe_error, read_xray, shrink, square
 from .loader import device_augment, get_fast_dls, model_view
 from .models import count_params
-from .train import load_checkpoint
+from .checkpoint import NO_MODELS_HELP, checkpoint_path, find_checkpoints, load_checkpoint
 
 from fastai.learner import Learner
 from fastai.losses import CrossEntropyLossFlat
 from fastcore.parallel import parallel
 
 # %% auto #0
-__all__ = ['NO_MODELS_HELP', 'PNEUMONIAS', 'find_checkpoints', 'load_for_eval', 'eval_learner', 'inference_autocast',
-           'loader_probs', 'predict_split', 'per_class_metrics', 'bootstrap_ci', 'classification_metrics',
-           'threshold_for_sensitivity', 'sens_spec', 'expected_calibration_error', 'fit_temperature',
-           'apply_temperature', 'merge_pneumonias', 'medical_report', 'plot_confusion', 'plot_roc', 'plot_reliability',
-           'gradcam', 'model_input', 'plot_gradcam_grid', 'classification_report_text', 'evaluate_model', 'interpret',
-           'most_confused', 'plot_top_losses', 'tta_table', 'mcnemar_p', 'leaderboard', 'leaderboard_markdown',
-           'write_leaderboard', 'load_evaluations', 'evaluate_all', 'image_files', 'Predictor', 'eval_parser',
-           'eval_main', 'predict_parser', 'predict_main']
+__all__ = ['PNEUMONIAS', 'load_for_eval', 'eval_learner', 'inference_autocast', 'loader_probs', 'predict_split',
+           'per_class_metrics', 'bootstrap_ci', 'classification_metrics', 'threshold_for_sensitivity', 'sens_spec',
+           'expected_calibration_error', 'fit_temperature', 'apply_temperature', 'merge_pneumonias', 'medical_report',
+           'plot_confusion', 'plot_roc', 'plot_reliability', 'gradcam', 'model_input', 'plot_gradcam_grid',
+           'classification_report_text', 'evaluate_model', 'interpret', 'most_confused', 'plot_top_losses', 'tta_table',
+           'mcnemar_p', 'leaderboard', 'leaderboard_markdown', 'write_leaderboard', 'load_evaluations', 'evaluate_all',
+           'image_files', 'Predictor', 'eval_parser', 'eval_main', 'predict_parser', 'predict_main']
 
 # %% ../nbs/03_eval.ipynb #f3e6a6ee
-NO_MODELS_HELP = ('Train one first, e.g. `lung-xray-train --arch convnextv2_tiny` or '
-                  '`papermill nbs/02_two_stage.ipynb runs/convnextv2_tiny.ipynb -p arch convnextv2_tiny` '
-                  '(or `lung-xray-train --smoke` for a tiny CPU model).')
-
-def find_checkpoints(runs_dir='runs', model:str|None=None) -> list[Path]:
-    "Best checkpoints under `runs_dir` (`<arch>/<arch>-training_best_model.pth`), or the one `model` names"
-    runs_dir = Path(runs_dir)
-    if model and Path(model).is_file(): return [Path(model)]
-    if model and (Path(model)/f'{Path(model).name}-training_best_model.pth').is_file():
-        return [Path(model)/f'{Path(model).name}-training_best_model.pth']
-    found = sorted(runs_dir.glob('*-training_best_model.pth')) + sorted(runs_dir.glob('*/*-training_best_model.pth'))
-    if model: found = [p for p in found if p.name == f'{model}-training_best_model.pth']
-    if not found:
-        what = f'no trained model {model!r}' if model else 'no trained models'
-        raise DataError(f'Found {what} under {runs_dir} (looked for <arch>-training_best_model.pth). {NO_MODELS_HELP}')
-    return found
-
 def load_for_eval(path, device='cpu') -> tuple[torch.nn.Module, dict]:
     "`load_checkpoint`, refusing a checkpoint trained on another class list"
     model, ckpt = load_checkpoint(path, device)
@@ -549,8 +530,8 @@ def _best_checkpoint(runs_dir='runs') -> Path:
     board = Path(runs_dir)/'leaderboard.csv'
     if board.exists():
         for name in pd.read_csv(board).model:
-            found = list(Path(runs_dir).glob(f'{name}/{name}-training_best_model.pth'))
-            if found: return found[0]
+            best = checkpoint_path(Path(runs_dir)/name, name, 'best')
+            if best.exists(): return best
     return find_checkpoints(runs_dir)[0]
 
 def predict_parser() -> argparse.ArgumentParser:

@@ -20,8 +20,7 @@ from fastcore.parallel import parallel
 from PIL import Image
 
 from .core import CLASSES, SPLITS, DataError, atomic_write, default_workers, write_text_atomic
-from .data import (_norm_stats, array_side, cache_root, square,
-                            training_items, write_text_atomic)
+from .data import _norm_stats, array_side, cache_root, square, training_items
 
 from fastai.data.core import DataLoaders
 from fastai.torch_core import TensorCategory, TensorImage, default_device, num_distrib, rank_distrib, to_detach

@@ -19,12 +19,13 @@ from queue import Queue
 import torch
 from fastprogress.fastprogress import progress_bar
 
+from .checkpoint import run_state
 from .core import DataError, run_guarded
 from .models import BACKBONES, resolve_arch
 
 # %% auto #0
-__all__ = ['SWEEP_OWNED', 'parse_archs', 'parse_gpus', 'parse_params', 'run_state', 'papermill', 'run_backbone', 'default_nbs',
-           'sweep', 'write_leaderboard_or_warn', 'sweep_parser', 'main']
+__all__ = ['SWEEP_OWNED', 'parse_archs', 'parse_gpus', 'parse_params', 'papermill', 'run_backbone', 'default_nbs', 'sweep',
+           'write_leaderboard_or_warn', 'sweep_parser', 'main']
 
 # %% ../nbs/04_sweep.ipynb #f421cedf
 def parse_archs(archs:str) -> list[str]:
@@ -56,14 +57,6 @@ def parse_params(pairs:list) -> dict:
     return out
 
 # %% ../nbs/04_sweep.ipynb #7c262fe1
-def run_state(runs_dir, arch:str) -> str:
-    "'new', 'interrupted' or 'finished', from the backbone's last checkpoint"
-    last = Path(runs_dir)/arch/f'{arch}-training_last_model.pth'
-    if not last.exists(): return 'new'
-    try: finished = torch.load(last, map_location='cpu', weights_only=False)['resume']['finished']
-    except Exception: return 'interrupted'
-    return 'finished' if finished else 'interrupted'
-
 def papermill(nb:Path, out:Path, params:dict, gpu:str|None=None, log=None) -> int:
     "Run one notebook with papermill in a child process; returns its exit code"
     cmd = [sys.executable, '-m', 'papermill', str(nb), str(out), '--cwd', str(nb.parent), '--no-progress-bar']

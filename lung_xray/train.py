@@ -11,11 +11,8 @@ import dataclasses
 import json
 import math
 import os
-import platform
-import queue
 import subprocess
 import sys
-import threading
 import time
 import warnings
 from dataclasses import asdict, dataclass, field, fields
@@ -24,15 +21,15 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
-import timm
 import torch
 
-from .core import CLASSES, DataError, atomic_write, is_main, plain_model, remove_stale_tmp, run_guarded, write_text_atomic
+from .core import DataError, atomic_write, is_main, plain_model, remove_stale_tmp, run_guarded, write_text_atomic  # noqa: F401
 from .data import get_dls, prepare, read_marker
+from .checkpoint import (BackgroundWriter, checkpoint_arch, checkpoint_path, host_copy, load_checkpoint,  # noqa: F401
+                                  make_checkpoint, read_checkpoint, run_checkpoints, save_checkpoint, versions)
 from .loader import ArrayLoader, get_fast_dls
-from .models import count_params, create_model, head_config, model_splitter, param_summary, resolve_arch
+from .models import count_params, create_model, model_splitter, param_summary, resolve_arch
 
-import fastai
 from fastai.callback.channelslast import ChannelsLast   # a named import: `Learner.to_channelslast` exists only after this module loads
 from fastai.callback.core import Callback, CancelFitException
 from fastai.callback.fp16 import AMPMode, MixedPrecision
@@ -48,8 +45,7 @@ from fastcore.foundation import L
 
 # %% auto #0
 __all__ = ['SMOKE', 'METRIC_NAMES', 'tracker_names', 'TrainConfig', 'torch_opt', 'DeviceMixedPrecision', 'DeviceSmoothLoss',
-           'SyncFreeProgress', 'XrayLearner', 'build_learner', 'train_dls', 'versions', 'checkpoint_path', 'host_copy',
-           'make_checkpoint', 'save_checkpoint', 'BackgroundWriter', 'load_checkpoint', 'EpochCosine', 'StopOnNaN',
+           'SyncFreeProgress', 'XrayLearner', 'build_learner', 'train_dls', 'EpochCosine', 'StopOnNaN',
            'BestCheckpoint', 'RunLog', 'save_last', 'write_history', 'SeedEarlyStopping', 'discriminative_lrs',
            'fit_two_stage', 'resolve_wandb_mode', 'start_wandb', 'finish_wandb', 'MLflowLogger', 'start_trackers',
            'finish_trackers', 'prepared_source', 'check_run_dir', 'git_commit', 'plot_history', 'export_learner',
@@ -186,73 +182,6 @@ def train_dls(cfg:TrainConfig):
     "The run's DataLoaders: the training array with device-side augmentation, or fastai's per-item loader"
     if cfg.loader == 'fastai': return get_dls(cfg.data_path, cfg.size, cfg.bs, num_workers=cfg.num_workers, device=cfg.device)
     return get_fast_dls(cfg.data_path, cfg.size, cfg.bs, device=cfg.device, channels_last=cfg.channels_last, seed=cfg.seed)
-
-# %% ../nbs/02_two_stage.ipynb #1d803b93
-def versions() -> dict:
-    "Library versions that produced a checkpoint"
-    import lung_xray
-    return dict(python=platform.python_version(), torch=torch.__version__, timm=timm.__version__, fastai=fastai.__version__,
-                lung_xray=lung_xray.__version__)
-
-def checkpoint_path(run_dir, arch:str, kind:str) -> Path:
-    "`{arch}-training_{best|last}_model.pth` in `run_dir`"
-    return Path(run_dir)/f'{arch}-training_{kind}_model.pth'
-
-def host_copy(obj):
-    "A copy of `obj` with every tensor copied to the host: a snapshot that later training steps cannot change"
-    if isinstance(obj, torch.Tensor): return obj.detach().to('cpu', copy=True)
-    if isinstance(obj, dict): return {k: host_copy(v) for k, v in obj.items()}
-    if isinstance(obj, (list, tuple)): return type(obj)(host_copy(v) for v in obj)
-    return obj
-
-def make_checkpoint(learn:Learner, cfg:TrainConfig, stage:int, epoch:int, val_accuracy:float, **extra) -> dict:
-    "A checkpoint dict with the seed's keys plus what rebuilds the model (tensors copied to the host)"
-    model = plain_model(learn.model)
-    return dict(stage=f'Stage {stage}', epoch=epoch, val_accuracy=float(val_accuracy),
-                state_dict=host_copy(model.state_dict()),
-                arch=cfg.arch, classes=list(learn.dls.vocab), image_size=cfg.size,
-                normalization=dict(zip(('mean', 'std'), learn.dls.norm_stats)), head=head_config(model),
-                versions=versions(), config=asdict(cfg), **extra)
-
-def save_checkpoint(ckpt:dict, path) -> Path:
-    "Write a checkpoint atomically and durably: the final name only ever holds a complete file"
-    return atomic_write(path, lambda tmp: torch.save(ckpt, tmp), durable=True)
-
-class BackgroundWriter:
-    "Runs file writes on one background thread, in order; `max_waiting` queued at most, errors re-raised on the caller's thread"
-    def __init__(self, max_waiting:int=2):
-        self.jobs, self.error = queue.Queue(max_waiting), None
-        self.thread = threading.Thread(target=self._work, name='lung_xray-writer', daemon=True)
-        self.thread.start()
-    def _work(self):
-        while (job := self.jobs.get()) is not None:
-            try: job()
-            except BaseException as e: self.error = self.error or e
-            finally: self.jobs.task_done()
-        self.jobs.task_done()
-    def _raise(self):
-        if self.error: e, self.error = self.error, None; raise e
-    def submit(self, write):
-        "Queue `write()` (blocks only while `max_waiting` writes already wait)"
-        self._raise(); self.jobs.put(write)
-    def wait(self):
-        "Block until every queued write is done; raise the first error of one"
-        self.jobs.join(); self._raise()
-    def close(self):
-        "Wait, then end the thread"
-        try: self.wait()
-        finally:
-            if self.thread.is_alive(): self.jobs.put(None); self.thread.join()
-
-def load_checkpoint(path, device='cpu') -> tuple[torch.nn.Module, dict]:
-    "Rebuild the model of a checkpoint from the file alone; returns (model in eval mode, checkpoint)"
-    try: ckpt = torch.load(path, map_location=device, weights_only=False)
-    except Exception as e: raise DataError(f'{path} is not a readable checkpoint ({type(e).__name__}: {e}).') from e
-    missing = [k for k in ('arch', 'state_dict', 'head', 'classes') if k not in ckpt]
-    if missing: raise DataError(f'{path} lacks {missing}: not a lung_xray checkpoint.')
-    model = create_model(ckpt['arch'], pretrained=False, **ckpt['head'])
-    model.load_state_dict(ckpt['state_dict'])
-    return model.to(device).eval(), ckpt
 
 # %% ../nbs/02_two_stage.ipynb #923d1d0c
 class EpochCosine(Callback):
@@ -507,19 +436,19 @@ def prepared_source(data_path, source):
 def check_run_dir(run_dir, cfg:TrainConfig) -> dict|None:
     "Refuse to overwrite another backbone's or a finished run; returns the resume state when resuming"
     run_dir = Path(run_dir)
-    others = sorted({p.name.split('-training_')[0] for p in run_dir.glob('*-training_*_model.pth')} - {cfg.arch})
+    others = sorted({checkpoint_arch(p) for p in run_checkpoints(run_dir)} - {cfg.arch})
     if others: raise DataError(f'{run_dir} holds checkpoints of {", ".join(others)}, not {cfg.arch}. '
                                f'Use out_dir so that the run lands in <out_dir>/{cfg.arch}/, or move that folder away.')
     last = checkpoint_path(run_dir, cfg.arch, 'last')
     if not last.exists(): return None
     if cfg.resume:
-        state = torch.load(last, map_location='cpu', weights_only=False)
+        state = read_checkpoint(last)
         print(f"Resuming {cfg.arch} after {state['stage']} epoch {state['epoch']}")
         return state
     if not cfg.overwrite:
         raise DataError(f'{run_dir} already holds a run of {cfg.arch}. Pass resume=True (--resume) to continue it, '
                         'or overwrite=True (--overwrite) to start again.')
-    for p in run_dir.glob(f'{cfg.arch}-training_*_model.pth'): p.unlink()
+    for p in run_checkpoints(run_dir, cfg.arch): p.unlink()
     return None
 
 # %% ../nbs/02_two_stage.ipynb #6d8c8dd4
@@ -595,7 +524,8 @@ def train(cfg:TrainConfig, cbs:list=()) -> dict:
     if is_main(): prepare(prepared_source(cfg.data_path, cfg.source), cfg.data_path, sizes=[cfg.size], progress=not cfg.smoke, **phantom)
     if distributed:
         torch.distributed.barrier()                      # the others wait until rank 0 has the data ready
-        start = torch.load(checkpoint_path(run_dir, cfg.arch, 'last'), map_location='cpu', weights_only=False) if cfg.resume and checkpoint_path(run_dir, cfg.arch, 'last').exists() else start
+        last = checkpoint_path(run_dir, cfg.arch, 'last')
+        start = read_checkpoint(last) if cfg.resume and last.exists() else start
     dls = train_dls(cfg)
     learn = build_learner(cfg, dls)
     if start: plain_model(learn.model).load_state_dict(start['state_dict'])
@@ -620,7 +550,7 @@ def train(cfg:TrainConfig, cbs:list=()) -> dict:
     plot_history(history, run_dir/'history.png')
     export_learner(learn, cfg, run_dir)
     finish_wandb(cfg, run_dir, tracking); finish_trackers(tracking)
-    best = torch.load(checkpoint_path(run_dir, cfg.arch, 'best'), map_location='cpu', weights_only=False)
+    best = read_checkpoint(checkpoint_path(run_dir, cfg.arch, 'best'))
     print(f"Best: {best['stage']} epoch {best['epoch']}, val accuracy {100 * best['val_accuracy']:.2f}% ({minutes:.1f} min)")
     return dict(run_dir=run_dir, history=history, best_val_accuracy=best['val_accuracy'], best_stage=best['stage'],
                 best_epoch=best['epoch'], minutes=minutes, final_val_accuracy=history[-1]['accuracy'] if history else float('nan'))
