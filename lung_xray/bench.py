@@ -22,12 +22,13 @@ from pathlib import Path
 import pandas as pd
 
 from .data import audit, build_cache, cache_root, cache_side, get_dls, make_phantom_dataset, organize  # first: it quiets torchvision's import-time warning
-from .core import CLASSES, DataError, atomic_write
+from .core import CLASSES, DataError, atomic_write, default_workers
 from .loader import get_fast_dls
 
 import fastai
 import PIL
 import torch
+from fastai.callback.core import Callback, CancelValidException
 from fastai.data.block import ColReader
 from fastai.data.core import Datasets
 from fastai.data.transforms import Categorize, IntToFloatTensor, Normalize
@@ -37,11 +38,15 @@ from fastai.vision.data import ToTensor
 from fastai.vision.utils import resize_images
 
 # %% auto #0
-__all__ = ['BENCH_SIZES', 'DRY_RUN_GPU_SETTINGS', 'GPU_GOALS', 'median_time', 'device_info', 'write_section', 'bench_data',
-           'data_section', 'bench_predict', 'predict_section', 'bench_loop', 'loop_section', 'bench_gpu', 'gpu_section',
-           'gpu_busy', 'gpu_check_report', 'bench_parser', 'main']
+__all__ = ['BENCH_SIZES', 'DRY_RUN_GPU_SETTINGS', 'GPU_GOALS', 'SkipValidation', 'median_time', 'device_info', 'write_section',
+           'bench_data', 'data_section', 'bench_predict', 'predict_section', 'bench_loop', 'loop_section', 'bench_gpu',
+           'gpu_section', 'gpu_busy', 'gpu_check_report', 'bench_parser', 'main']
 
 # %% ../nbs/90_bench.ipynb #cc3a5a36
+class SkipValidation(Callback):
+    "Skip validation: a benchmark times the training epoch alone"
+    def before_validate(self): raise CancelValidException()
+
 def median_time(fn, repeats:int=3, setup=None) -> float:
     "Median wall time of `fn()` over `repeats` runs, calling `setup()` untimed before each"
     times = []
@@ -173,9 +178,7 @@ def predict_section(r:dict) -> str:
 # %% ../nbs/90_bench.ipynb #e18482d0
 def bench_loop(arch:str='regnety_004', size:int=128, bs:int=32, n_per_class:int=64, repeats:int=3, workdir=None) -> dict:
     "Seconds per training step: our Learner (with the run's callbacks) vs a plain PyTorch loop"
-    import contextlib, io
-    from fastai.callback.core import Callback, CancelValidException
-    from lung_xray.train import EpochCosine, TrainConfig, build_learner, torch_opt
+    from lung_xray.train import EpochCosine, TrainConfig, build_learner, set_stage
     work = Path(workdir or tempfile.mkdtemp(prefix='lung-xray-bench-'))
     src = make_phantom_dataset(work/'src', (n_per_class, 2, 0), broken=False, n_workers=2, max_side=512)
     data = work/'data'
@@ -183,14 +186,11 @@ def bench_loop(arch:str='regnety_004', size:int=128, bs:int=32, n_per_class:int=
     cfg = TrainConfig(arch=arch, data_path=str(data), out_dir=str(work/'runs'), size=size, bs=bs, pretrained=False, wandb_mode='disabled').resolved()
     dls = get_dls(data, size, bs, num_workers=0)
     learn = build_learner(cfg, dls)
-    learn.opt_func, learn.opt = torch_opt(torch.optim.AdamW, cfg.fused), None
-    learn.unfreeze()                                                 # stage 2: the whole model trains
-    class SkipValid(Callback):
-        def before_validate(self): raise CancelValidException()
+    set_stage(learn, 2, cfg.fused)                                   # stage 2: the whole model trains
     learn.run_state = dict(stage=2, epoch=0, epochs=1)
     n_steps = len(dls.train)
     def fastai_epoch():
-        with learn.added_cbs([SkipValid(), EpochCosine(15, 1e-7)]): learn.fit(1, lr=[cfg.body_lr, cfg.head_lr], wd=cfg.stage2_wd)
+        with learn.added_cbs([SkipValidation(), EpochCosine(15, 1e-7)]): learn.fit(1, lr=[cfg.body_lr, cfg.head_lr], wd=cfg.stage2_wd)
     model, loss_func = learn.model, torch.nn.CrossEntropyLoss(label_smoothing=cfg.label_smoothing)
     opt = torch.optim.AdamW([{'params': list(model[0].parameters()), 'lr': cfg.body_lr}, {'params': list(model[1].parameters()), 'lr': cfg.head_lr}],
                             weight_decay=cfg.stage2_wd, foreach=True)
@@ -253,10 +253,7 @@ def _forward_ceiling_ips(model, bs:int, size:int, device, steps:int=10) -> float
 
 def _epoch_seconds(learn, n:int=1) -> float:
     "Seconds of one training epoch (validation skipped), after a warm-up epoch"
-    from fastai.callback.core import Callback, CancelValidException
-    class SkipValid(Callback):
-        def before_validate(self): raise CancelValidException()
-    with learn.no_bar(), learn.added_cbs(SkipValid()):
+    with learn.no_bar(), learn.added_cbs(SkipValidation()):
         learn.fit(1)                                                  # warm-up (cudnn autotune, allocator, the array on the device)
         return median_time(lambda: learn.fit(1), n)
 
@@ -264,9 +261,9 @@ DRY_RUN_GPU_SETTINGS = dict(precision='bf16', channels_last=True, fused=True, lo
 
 def _bench_data(work, n_per_class, dry_run):
     with contextlib.redirect_stdout(io.StringIO()):
-        src = make_phantom_dataset(work/'src', (n_per_class, max(2, n_per_class // 4), 0), broken=False, n_workers=os.cpu_count() or 2,
+        src = make_phantom_dataset(work/'src', (n_per_class, max(2, n_per_class // 4), 0), broken=False, n_workers=default_workers(),
                                    max_side=256 if dry_run else 512)
-        organize(src, work/'data'); audit(work/'data', n_workers=os.cpu_count() or 2, progress=False)
+        organize(src, work/'data'); audit(work/'data', n_workers=default_workers(), progress=False)
     return work/'data'
 
 def bench_gpu(archs=('convnextv2_tiny', 'regnety_040'), n_per_class:int=200, dry_run:bool=False, workdir=None,
@@ -274,7 +271,7 @@ def bench_gpu(archs=('convnextv2_tiny', 'regnety_040'), n_per_class:int=200, dry
     "Per backbone: real stage-2 and stage-1 epochs and evaluation against their random-tensor ceilings, peak memory, recipe minutes"
     from lung_xray.evaluate import loader_probs
     from lung_xray.models import create_model
-    from lung_xray.train import TrainConfig, build_learner, torch_opt, train_dls
+    from lung_xray.train import TrainConfig, build_learner, set_stage, train_dls
     cuda = torch.cuda.is_available()
     if not cuda and not dry_run: raise DataError('The GPU benchmark needs CUDA; on a CPU use --dry-run to check the code path.')
     work, rows = Path(workdir or tempfile.mkdtemp(prefix='lung-xray-bench-')), []
@@ -292,10 +289,8 @@ def bench_gpu(archs=('convnextv2_tiny', 'regnety_040'), n_per_class:int=200, dry
         if not ceilings_only:
             with contextlib.redirect_stdout(io.StringIO()): learn = build_learner(cfg, train_dls(cfg))
             n_train = len(learn.dls.train) * learn.dls.train.bs
-            learn.opt_func, learn.opt = torch_opt(torch.optim.Adam, cfg.fused), None; learn.freeze()
-            stage1 = _epoch_seconds(learn)
-            learn.opt_func, learn.opt = torch_opt(torch.optim.AdamW, cfg.fused), None; learn.unfreeze()
-            stage2 = _epoch_seconds(learn)
+            set_stage(learn, 1, cfg.fused); stage1 = _epoch_seconds(learn)
+            set_stage(learn, 2, cfg.fused); stage2 = _epoch_seconds(learn)
             loader_probs(learn.model, learn.dls.valid)                          # warm-up
             n_valid = learn.dls.valid.n
             eval_s = median_time(lambda: loader_probs(learn.model, learn.dls.valid), 3)

@@ -5,6 +5,8 @@
 # %% ../nbs/00_core.ipynb #e01fc39a
 from __future__ import annotations
 
+import contextlib
+import io
 import os
 import re
 import sys
@@ -18,7 +20,7 @@ from fastai.torch_core import rank_distrib
 # %% auto #0
 __all__ = ['CLASSES', 'SPLITS', 'KAGGLE_DATASET', 'KAGGLE_FOLDERS', 'IMAGE_EXTS', 'CLASS_ALIASES', 'SPLIT_ALIASES', 'DataError',
            'canonical_class', 'canonical_split', 'LungXrayError', 'atomic_write', 'remove_stale_tmp',
-           'write_text_atomic', 'default_workers', 'is_main', 'plain_model', 'run_guarded']
+           'write_text_atomic', 'default_workers', 'is_main', 'plain_model', 'run_cli', 'run_guarded']
 
 # %% ../nbs/00_core.ipynb #dc10aa9b
 CLASSES = ['Bacterial Pneumonia', 'COVID-19', 'Normal', 'Tuberculosis', 'Viral Pneumonia']
@@ -85,10 +87,11 @@ def write_text_atomic(dest, text:str) -> Path:
     "Write `text` to `dest` atomically"
     return atomic_write(dest, lambda tmp: Path(tmp).write_text(text, encoding='utf-8'))
 
-def default_workers() -> int:
-    "Worker count for file work: every core this process may run on"
-    try: return max(1, len(os.sched_getaffinity(0)))
-    except AttributeError: return max(1, os.cpu_count() or 1)     # no affinity on macOS and Windows
+def default_workers(at_most:int|None=None) -> int:
+    "Worker count: every core this process may run on (at most `at_most`)"
+    try: n = len(os.sched_getaffinity(0))
+    except AttributeError: n = os.cpu_count() or 1     # no affinity on macOS and Windows
+    return max(1, min(n, at_most or n))
 
 # %% ../nbs/00_core.ipynb #b7de2aea
 def is_main() -> bool:
@@ -101,6 +104,12 @@ def plain_model(model) -> torch.nn.Module:
     return getattr(model, '_orig_mod', model)
 
 # %% ../nbs/00_core.ipynb #eb3244d8
+def run_cli(main, *argv) -> tuple[int, str, str]:
+    "Run a command line's `main` in-process on `argv` (anything `str` can print); returns (exit code, stdout, stderr)"
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err): code = main([str(a) for a in argv])
+    return code, out.getvalue(), err.getvalue()
+
 def run_guarded(prog:str, work, debug:bool=False, error_code:int=1, resume_hint:str='run the same command again to resume') -> int:
     "Run a command's `work()`: an error the user can fix is one line `prog: error: ...` (the traceback only with --debug)"
     try: return work() or 0

@@ -34,7 +34,7 @@ from fastai.data.transforms import Transform
 
 from .core import (CLASSES, CLASS_ALIASES, IMAGE_EXTS, KAGGLE_DATASET, KAGGLE_FOLDERS, SPLITS, SPLIT_ALIASES,  # noqa: F401
                             DataError, LungXrayError, _key, atomic_write, canonical_class, canonical_split, default_workers,
-                            remove_stale_tmp, run_guarded, write_text_atomic)   # (some only so that `from lung_xray.data import ...` keeps working)
+                            remove_stale_tmp, run_cli, run_guarded, write_text_atomic)   # (some only so that `from lung_xray.data import ...` keeps working)
 from .phantom import PHANTOM_BROKEN, PHANTOM_ENCODINGS, PHANTOM_SIZES, draw_chest, make_phantom_dataset, write_dicom  # noqa: F401
 
 # %% auto #0

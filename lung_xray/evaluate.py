@@ -34,11 +34,12 @@ from fastcore.parallel import parallel
 # %% auto #0
 __all__ = ['PNEUMONIAS', 'load_for_eval', 'eval_learner', 'inference_autocast', 'loader_probs', 'predict_split',
            'per_class_metrics', 'bootstrap_ci', 'classification_metrics', 'threshold_for_sensitivity', 'sens_spec',
-           'expected_calibration_error', 'fit_temperature', 'apply_temperature', 'merge_pneumonias', 'medical_report',
-           'plot_confusion', 'plot_roc', 'plot_reliability', 'gradcam', 'model_input', 'plot_gradcam_grid',
-           'classification_report_text', 'evaluate_model', 'interpret', 'most_confused', 'plot_top_losses', 'tta_table',
-           'mcnemar_p', 'leaderboard', 'leaderboard_markdown', 'write_leaderboard', 'load_evaluations', 'evaluate_all',
-           'image_files', 'Predictor', 'eval_parser', 'eval_main', 'predict_parser', 'predict_main']
+           'calibration_bins', 'expected_calibration_error', 'fit_temperature', 'apply_temperature', 'merge_pneumonias',
+           'medical_report', 'plot_confusion', 'plot_roc', 'plot_reliability', 'gradcam', 'model_input',
+           'plot_gradcam_grid', 'classification_report_text', 'evaluate_model', 'interpret', 'most_confused',
+           'plot_top_losses', 'tta_table', 'mcnemar_p', 'leaderboard', 'leaderboard_markdown', 'write_leaderboard',
+           'load_evaluations', 'evaluate_all', 'image_files', 'Predictor', 'eval_parser', 'eval_main', 'predict_parser',
+           'predict_main']
 
 # %% ../nbs/03_eval.ipynb #f3e6a6ee
 def load_for_eval(path, device='cpu') -> tuple[torch.nn.Module, dict]:
@@ -160,11 +161,15 @@ def sens_spec(y_bin:np.ndarray, called:np.ndarray) -> tuple[float|None, float|No
     return (float(called[pos].mean()) if pos.any() else None, float((~called[neg]).mean()) if neg.any() else None)
 
 # %% ../nbs/03_eval.ipynb #554b4632
-def expected_calibration_error(y:np.ndarray, probs:np.ndarray, n_bins:int=15) -> float:
-    "ECE: the confidence-weighted gap between confidence and accuracy over equal-width bins"
+def calibration_bins(y:np.ndarray, probs:np.ndarray, n_bins:int=15) -> list[tuple[float, float, float]]:
+    "(mean confidence, accuracy, share of images) of every non-empty equal-width confidence bin"
     conf, correct = probs.max(1), probs.argmax(1) == y
     bins = np.minimum((conf * n_bins).astype(int), n_bins - 1)
-    return float(sum(abs(correct[bins == b].mean() - conf[bins == b].mean()) * (bins == b).mean() for b in range(n_bins) if (bins == b).any()))
+    return [(float(conf[bins == b].mean()), float(correct[bins == b].mean()), float((bins == b).mean())) for b in range(n_bins) if (bins == b).any()]
+
+def expected_calibration_error(y:np.ndarray, probs:np.ndarray, n_bins:int=15) -> float:
+    "ECE: the confidence-weighted gap between confidence and accuracy over equal-width bins"
+    return float(sum(abs(acc - conf) * share for conf, acc, share in calibration_bins(y, probs, n_bins)))
 
 def fit_temperature(y:np.ndarray, probs:np.ndarray) -> float:
     "The temperature T minimizing the negative log-likelihood of softmax(log p / T) on (y, probs)"
@@ -248,10 +253,7 @@ def plot_reliability(y:np.ndarray, probs:np.ndarray, t:float|None=None, n_bins:i
     import matplotlib.pyplot as plt
     fig, ax = plt.subplots(figsize=(5, 5))
     for p, name in [(probs, 'before'), *([(apply_temperature(probs, t), f'after (T={t:.2f})')] if t else [])]:
-        conf, correct = p.max(1), p.argmax(1) == y
-        bins = np.minimum((conf * n_bins).astype(int), n_bins - 1)
-        xs = [conf[bins == b].mean() for b in range(n_bins) if (bins == b).any()]
-        ys = [correct[bins == b].mean() for b in range(n_bins) if (bins == b).any()]
+        xs, ys, _ = zip(*calibration_bins(y, p, n_bins))
         ax.plot(xs, ys, 'o-', label=f'{name}: ECE {expected_calibration_error(y, p, n_bins):.3f}')
     ax.plot([0, 1], [0, 1], 'k:', lw=1); ax.set_xlabel('confidence'); ax.set_ylabel('accuracy'); ax.legend()
     ax.set_title('reliability (test)')
@@ -380,24 +382,23 @@ def mcnemar_p(y:np.ndarray, pred_a:np.ndarray, pred_b:np.ndarray) -> float:
 # %% ../nbs/03_eval.ipynb #c7d118ef
 def _fmt(v, pct=True): return 'n/a' if v is None else (f'{100*v:.1f}' if pct else f'{v:.3f}')
 
+def _board_row(model, m:dict, y, probs, params_m, image_size=None, images_per_s=None) -> dict:
+    "A leaderboard row from `classification_metrics` output (the `_` keys stay out of the table)"
+    ci = m['ci95']
+    return dict(model=model, accuracy=m['accuracy'], acc_ci95=ci.get('accuracy'), balanced_accuracy=m['balanced_accuracy'],
+                f1_macro=m['f1_macro'], f1_ci95=ci.get('f1_macro'), auc_macro=m['auc_macro'], auc_ci95=ci.get('auc_macro'),
+                params_m=params_m, image_size=image_size, images_per_s=images_per_s, _pred=probs.argmax(1), _y=y, _probs=probs)
+
 def leaderboard(results:list, ensemble_k:int=0) -> pd.DataFrame:
     "One row per model (and the ensemble), ranked by test accuracy, with CIs, McNemar p against the best, size and speed"
-    rows = []
-    for r in results:
-        t = r['test']
-        rows.append(dict(model=r['arch'], accuracy=t['accuracy'], acc_ci95=t['ci95'].get('accuracy'), balanced_accuracy=t['balanced_accuracy'],
-                         f1_macro=t['f1_macro'], f1_ci95=t['ci95'].get('f1_macro'), auc_macro=t['auc_macro'], auc_ci95=t['ci95'].get('auc_macro'),
-                         params_m=r['params'] / 1e6, image_size=r['image_size'], images_per_s=r['images_per_second'],
-                         _pred=r['predictions']['probs'].argmax(1), _y=r['predictions']['targets'], _probs=r['predictions']['probs']))
+    rows = [_board_row(r['arch'], r['test'], r['predictions']['targets'], r['predictions']['probs'], r['params'] / 1e6,
+                       r['image_size'], r['images_per_second']) for r in results]
     if ensemble_k and len(rows) >= 2:
         top = sorted(rows, key=lambda r: -r['accuracy'])[:ensemble_k]
         if all(len(r['_y']) == len(top[0]['_y']) and (r['_y'] == top[0]['_y']).all() for r in top):
             probs = np.mean([r['_probs'] for r in top], 0)
-            m = classification_metrics(top[0]['_y'], probs, n_boot=200)
-            rows.append(dict(model=f"ensemble({'+'.join(r['model'] for r in top)})", accuracy=m['accuracy'], acc_ci95=m['ci95']['accuracy'],
-                             balanced_accuracy=m['balanced_accuracy'], f1_macro=m['f1_macro'], f1_ci95=m['ci95']['f1_macro'],
-                             auc_macro=m['auc_macro'], auc_ci95=m['ci95']['auc_macro'], params_m=sum(r['params_m'] for r in top),
-                             image_size=None, images_per_s=None, _pred=probs.argmax(1), _y=top[0]['_y'], _probs=probs))
+            rows.append(_board_row(f"ensemble({'+'.join(r['model'] for r in top)})", classification_metrics(top[0]['_y'], probs, n_boot=200),
+                                   top[0]['_y'], probs, sum(r['params_m'] for r in top)))
     rows.sort(key=lambda r: -r['accuracy'])
     best = rows[0]
     same_images = lambda r: len(r['_y']) == len(best['_y']) and (r['_y'] == best['_y']).all()   # McNemar needs paired predictions
@@ -505,7 +506,8 @@ def eval_parser() -> argparse.ArgumentParser:
     p.add_argument('--data-path', default=None, help="prepared data folder; default: each model's training data")
     p.add_argument('--tta', action='store_true', help='also report test-time augmentation, side by side with plain inference')
     p.add_argument('--detailed', action='store_true', help='top losses, most confused pairs and Grad-CAM')
-    p.add_argument('--medical-validation', action='store_true', help='operating points for a target sensitivity, screening, merged pneumonias, calibration')
+    p.add_argument('--medical-validation', action=argparse.BooleanOptionalAction, default=True,
+                   help='operating points for a target sensitivity, screening, merged pneumonias, calibration')
     p.add_argument('--target-sensitivity', type=float, default=0.95, help='sensitivity the per-class thresholds aim for (chosen on val)')
     p.add_argument('--compare', action='store_true', help='print the leaderboard (always written when several models are evaluated)')
     p.add_argument('--ensemble', type=int, default=0, help='add a soft-vote ensemble of the top K models to the leaderboard')

@@ -23,7 +23,7 @@ import numpy as np
 import pandas as pd
 import torch
 
-from .core import DataError, atomic_write, is_main, plain_model, remove_stale_tmp, run_guarded, write_text_atomic  # noqa: F401
+from .core import DataError, atomic_write, default_workers, is_main, plain_model, remove_stale_tmp, run_guarded, write_text_atomic  # noqa: F401
 from .data import get_dls, prepare, read_marker
 from .checkpoint import (BackgroundWriter, checkpoint_arch, checkpoint_path, host_copy, load_checkpoint,  # noqa: F401
                                   make_checkpoint, read_checkpoint, run_checkpoints, save_checkpoint, versions)
@@ -47,9 +47,10 @@ from fastcore.foundation import L
 __all__ = ['SMOKE', 'METRIC_NAMES', 'tracker_names', 'TrainConfig', 'torch_opt', 'DeviceMixedPrecision', 'DeviceSmoothLoss',
            'SyncFreeProgress', 'XrayLearner', 'build_learner', 'train_dls', 'EpochCosine', 'StopOnNaN',
            'BestCheckpoint', 'RunLog', 'save_last', 'write_history', 'SeedEarlyStopping', 'discriminative_lrs',
-           'fit_two_stage', 'resolve_wandb_mode', 'start_wandb', 'finish_wandb', 'MLflowLogger', 'start_trackers',
-           'finish_trackers', 'prepared_source', 'check_run_dir', 'git_commit', 'plot_history', 'export_learner',
-           'distributed_trainer', 'data_parallel', 'start_process_group', 'train', 'train_parser', 'main']
+           'set_stage', 'fit_two_stage', 'resolve_wandb_mode', 'start_wandb', 'finish_wandb', 'MLflowLogger',
+           'start_trackers', 'finish_trackers', 'prepared_source', 'check_run_dir', 'git_commit', 'plot_history',
+           'export_learner', 'distributed_trainer', 'data_parallel', 'start_process_group', 'train', 'train_parser',
+           'main']
 
 # %% ../nbs/02_two_stage.ipynb #7e5e8462
 SMOKE = dict(arch='test_resnet', size=64, bs=16, stage1_epochs=2, stage2_epochs=6, lr_scale=100.0, phantom_n=(60, 15, 15),
@@ -127,7 +128,7 @@ class TrainConfig:
         if c.wandb_mode not in ('auto', 'online', 'offline', 'disabled'): raise DataError(f'unknown wandb_mode {c.wandb_mode!r}')
         unknown = set(tracker_names(c.trackers)) - {'tensorboard', 'mlflow'}
         if unknown: raise DataError(f"unknown trackers {sorted(unknown)}: use 'tensorboard' and/or 'mlflow'")
-        if c.num_workers is None: c.num_workers = min(8, os.cpu_count() or 1) if cuda else 0
+        if c.num_workers is None: c.num_workers = default_workers(8) if cuda else 0
         return c
 
 # %% ../nbs/02_two_stage.ipynb #a3c5855f
@@ -298,6 +299,12 @@ def _stage_banner(learn, stage, cfg):
         print(f'    Backbone LR: {cfg.body_lr:.2e} ({count_params(model[0])[1]:,} params)')
         print(f'    Head LR: {cfg.head_lr:.2e} ({count_params(model[1])[1]:,} params)')
 
+def set_stage(learn:Learner, stage:int, fused:bool):
+    "Stage 1: body frozen, PyTorch Adam; stage 2: everything trains, PyTorch AdamW — with a fresh optimizer either way"
+    learn.opt_func, learn.opt = torch_opt(torch.optim.Adam if stage == 1 else torch.optim.AdamW, fused), None
+    if stage == 1: learn.freeze()
+    else: learn.unfreeze()
+
 def _run_stage(learn, stage, epochs, done, lr, wd, opt_state, cbs):
     "Fit the remaining epochs of one stage"
     learn.run_state = dict(stage=stage, epoch=done, epochs=epochs)
@@ -320,14 +327,12 @@ def _fit_two_stage(learn, cfg, run_dir, start, writer):
     log = RunLog(run_dir, cfg, history, writer)
     in_stage2 = bool(start) and start['stage'] == 2
     if not in_stage2:
-        learn.opt_func, learn.opt = torch_opt(torch.optim.Adam, cfg.fused), None
-        learn.freeze()
+        set_stage(learn, 1, cfg.fused)
         _stage_banner(learn, 1, cfg)
         _run_stage(learn, 1, cfg.stage1_epochs, start['epochs_done'] if start else 0, cfg.stage1_lr, cfg.stage1_wd,
                    start['optimizer'] if start else None, [best, log, StopOnNaN()])
         if learn.nan_epoch: return history
-    learn.opt_func, learn.opt = torch_opt(torch.optim.AdamW, cfg.fused), None
-    learn.unfreeze()
+    set_stage(learn, 2, cfg.fused)
     _stage_banner(learn, 2, cfg)
     cosine = EpochCosine(cfg.t_max, cfg.eta_min, start['scheduler'] if in_stage2 else None)
     stopper = SeedEarlyStopping(cfg.patience, start['early_stopping'] if in_stage2 else None)
