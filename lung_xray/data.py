@@ -452,9 +452,18 @@ def xray_tfms(size:int, aug:bool=True) -> tuple[list, list]:
     return item, batch + [GrayToRGB()]
 
 # %% ../nbs/00_data.ipynb #00ed16ae
-def get_dls(data_dir='data', size:int=224, bs:int=64, norm='imagenet', balanced:bool=False, aug:bool=True,
-            margin:float=1.15, drop_leaks:bool=True, num_workers:int=0, device=None,
-            manifest:pd.DataFrame|None=None) -> DataLoaders:
+def get_dls(data_dir='data',                      # a folder made by `prepare`
+            size:int=224,                          # training image size (square)
+            bs:int=64,                             # training batch size (smaller if the training split is)
+            norm='imagenet',                       # 'imagenet', 'dataset' (the training images' own) or (mean, std)
+            balanced:bool=False,                   # draw training images inversely to their class frequency
+            aug:bool=True,                         # training augmentation (crop, rotate, zoom, warp, lighting; no flips)
+            margin:float=1.15,                     # the resize cache holds short side = size x margin
+            drop_leaks:bool=True,                  # leave out training copies of images that leak into val or test
+            num_workers:int=0,                     # fastai DataLoader worker processes
+            device=None,                           # where batches go; None: fastai's default device
+            manifest:pd.DataFrame|None=None,       # the audit's manifest; None: read it from `data_dir`
+           ) -> DataLoaders:
     "fastai DataLoaders (train, valid and, if present, a labelled test loader) from the audited, cached data"
     items = training_items(data_dir, size, margin, manifest, drop_leaks)
     splits = [list(np.flatnonzero(items.split == s)) for s in SPLITS]
@@ -518,8 +527,17 @@ def _check_dest(dest:Path, marker:dict|None, name:str):
                         "and no train/val layout. Give an empty or new --dest, or move those files away.")
 
 # %% ../nbs/00_data.ipynb #a0f93c4c
-def prepare(source='kaggle', dest='data', sizes=(224,), n_workers:int|None=None, link:str='hard', margin:float=1.15,
-            max_distance:int=8, phantom_n:int|tuple=40, phantom_max_side:int=2400, progress:bool=True) -> tuple[pd.DataFrame, dict]:
+def prepare(source='kaggle',                      # 'kaggle', 'phantom' or the folder of a copy you already have
+            dest='data',                           # where the canonical layout, the audit and the caches go
+            sizes=(224,),                          # training sizes to build the resize cache for
+            n_workers:int|None=None,               # parallel workers for decoding and resizing; None: every core
+            link:str='hard',                       # how files enter the layout: 'hard', 'symlink' or 'copy'
+            margin:float=1.15,                     # cached short side = size x margin (room for random crops)
+            max_distance:int=8,                    # pHash bits (of 256) at most apart for a near duplicate
+            phantom_n:int|tuple=40,                # phantom: training images per class, or (train, val, test)
+            phantom_max_side:int=2400,             # phantom: largest image side in pixels
+            progress:bool=True,                    # progress bars
+           ) -> tuple[pd.DataFrame, dict]:
     "Acquire, organize, audit and cache: everything `get_dls` needs; returns the manifest and the audit report"
     dest, name = Path(dest), source_name(source)
     marker, has_layout = read_marker(dest), (dest/'train').is_dir() and (dest/'val').is_dir()

@@ -433,8 +433,18 @@ def load_evaluations(runs_dir='runs') -> list:
     return out
 
 # %% ../nbs/03_eval.ipynb #c4e24c1d
-def evaluate_all(runs_dir='runs', model=None, data_path=None, tta=False, detailed=False, medical=True, target=0.95,
-                 ensemble_k=0, n_boot=1000, device=None, progress:bool=True) -> tuple[list, pd.DataFrame|None]:
+def evaluate_all(runs_dir='runs',                 # where the runs are: <runs_dir>/<arch>/<arch>-training_best_model.pth
+                 model=None,                       # only this model (backbone name, run folder or checkpoint); None: all found
+                 data_path=None,                   # prepared data to test on; None: each model's training data
+                 tta=False,                        # also score test-time augmentation
+                 detailed=False,                   # top losses, most confused pairs, Grad-CAM
+                 medical=True,                     # operating points, screening, merged pneumonias, calibration
+                 target=0.95,                      # the sensitivity the per-class thresholds aim for (chosen on val)
+                 ensemble_k=0,                     # add a soft-vote ensemble of the top k models to the leaderboard
+                 n_boot=1000,                      # bootstrap resamples for the 95% intervals
+                 device=None,                      # where the models run; None: the CPU
+                 progress:bool=True,               # progress bars
+                ) -> tuple[list, pd.DataFrame|None]:
     "Evaluate every model found (skipping unreadable or incompatible ones, named), then write the leaderboard"
     results, skipped = [], []
     for path in find_checkpoints(runs_dir, model):
@@ -457,7 +467,10 @@ def image_files(paths) -> list[Path]:
 
 class Predictor:
     "A trained model applied to new image files, batched, with the training's validation preprocessing, on one device"
-    def __init__(self, checkpoint, device=None, bs:int=32):
+    def __init__(self,
+                 checkpoint,                       # a best (or last) checkpoint of `train`
+                 device=None,                      # where the model and its statistics live; None: CUDA if available
+                 bs:int=32):                       # images per batch
         self.device = torch.device(device or ('cuda' if torch.cuda.is_available() else 'cpu'))
         self.model, self.ckpt = load_for_eval(checkpoint, self.device)
         self.size, self.bs = self.ckpt['image_size'], bs

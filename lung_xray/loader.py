@@ -213,9 +213,21 @@ def _split_rows(items, rows, split):
     part = items[items.split == split]
     return [rows[Path(p).stem] for p in part.cache_path], [CLASSES.index(l) for l in part.label]
 
-def get_fast_dls(data_dir='data', size:int=224, bs:int=64, norm='imagenet', balanced:bool=False, aug:bool=True,
-                 margin:float=1.15, drop_leaks:bool=True, device=None, channels_last:bool=False, seed:int=0,
-                 valid_bs:int|None=None, manifest:pd.DataFrame|None=None, n_workers:int|None=None) -> DataLoaders:
+def get_fast_dls(data_dir='data',                 # a folder made by `prepare`
+                 size:int=224,                     # training image size (square)
+                 bs:int=64,                        # training batch size (smaller if the training split is)
+                 norm='imagenet',                  # 'imagenet', 'dataset' (the training images' own) or (mean, std)
+                 balanced:bool=False,              # draw training images inversely to their class frequency
+                 aug:bool=True,                    # training augmentation on the device (crop, rotate, zoom, warp, lighting; no flips)
+                 margin:float=1.15,                # the resize cache holds short side = size x margin
+                 drop_leaks:bool=True,             # leave out training copies of images that leak into val or test
+                 device=None,                      # where the array (if it fits), the batches and the statistics live; None: fastai's default
+                 channels_last:bool=False,         # hand the model channels-last batches
+                 seed:int=0,                       # seeds every epoch's order (the same on every data-parallel process)
+                 valid_bs:int|None=None,           # validation and test batch size; None: 2 x bs
+                 manifest:pd.DataFrame|None=None,  # the audit's manifest; None: read it from `data_dir`
+                 n_workers:int|None=None,          # threads that build the array the first time; None: every core
+                ) -> DataLoaders:
     "`get_dls`'s DataLoaders from the training array: gathered by index, augmented and normalized on `device`"
     items = training_items(data_dir, size, margin, manifest, drop_leaks)
     counts = [int((items.split == s).sum()) for s in SPLITS]

@@ -515,7 +515,9 @@ def start_process_group(cfg:TrainConfig):
         torch.distributed.init_process_group('nccl' if cfg.device.startswith('cuda') else 'gloo')
         if cfg.device.startswith('cuda'): torch.cuda.set_device(cfg.device)
 
-def train(cfg:TrainConfig, cbs:list=()) -> dict:
+def train(cfg:TrainConfig,                        # every parameter of the run (resolved here if it is not yet)
+          cbs:list=(),                             # extra fastai callbacks for both stages
+         ) -> dict:
     "Run the seed's two-stage recipe for `cfg` (plus any extra fastai callbacks) and write `<out_dir>/<arch>/`; returns a summary"
     distributed = num_distrib() > 1
     if distributed: cfg = dataclasses.replace(cfg, device=f'cuda:{rank_distrib()}' if torch.cuda.is_available() else 'cpu')
