@@ -23,7 +23,7 @@ from sklearn.metrics import (accuracy_score, balanced_accuracy_score, confusion_
 
 from .core import CLASSES, DataError, IMAGE_EXTS, atomic_write, default_workers, run_guarded, write_text_atomic
 from .data import array_side, cache_side, describe_error, read_xray, shrink, square
-from .loader import device_augment, get_fast_dls, model_view
+from .loader import DeviceAugment, get_fast_dls, model_view
 from .models import count_params
 from .checkpoint import NO_MODELS_HELP, checkpoint_path, find_checkpoints, load_checkpoint
 
@@ -82,7 +82,7 @@ def predict_split(learn:Learner, split:str='test', tta:bool=False, progress:bool
     start = time.perf_counter()
     probs, targets = loader_probs(learn.model, dl, progress)
     if tta:
-        aug = dl.new(augment=device_augment(dl.size))
+        aug = dl.new(augment=DeviceAugment(dl.size))
         probs = 0.25 * probs + 0.75 * torch.stack([loader_probs(learn.model, aug, progress)[0] for _ in range(n_aug)]).mean(0)
     seconds = time.perf_counter() - start
     items = learn.dls.items[learn.dls.items.split == split]
@@ -476,7 +476,7 @@ class Predictor:
         self.size, self.bs = self.ckpt['image_size'], bs
         self.mean, self.std = (torch.tensor(self.ckpt['normalization'][k], dtype=torch.float32, device=self.device).view(1, -1, 1, 1)
                                for k in ('mean', 'std'))
-        self.augment = device_augment(self.size)
+        self.augment = DeviceAugment(self.size)
 
     def load(self, path) -> np.ndarray:
         "Read one file (JPEGs decoded at reduced scale), shrink it as the resize cache would, squish it as the training array does"
