@@ -20,8 +20,8 @@ from .models import create_model, head_config
 
 # %% auto #0
 __all__ = ['KINDS', 'NO_MODELS_HELP', 'checkpoint_path', 'checkpoint_arch', 'run_checkpoints', 'versions', 'host_copy',
-           'make_checkpoint', 'save_checkpoint', 'BackgroundWriter', 'read_checkpoint', 'load_checkpoint', 'run_state',
-           'find_checkpoints']
+           'make_checkpoint', 'save_checkpoint', 'BackgroundWriter', 'write_with', 'read_checkpoint', 'load_checkpoint',
+           'run_state', 'find_checkpoints']
 
 # %% ../nbs/02a_checkpoint.ipynb #41fc78cf
 KINDS = ('best', 'last')
@@ -92,6 +92,11 @@ class BackgroundWriter:
         try: self.wait()
         finally:
             if self.thread.is_alive(): self.jobs.put(None); self.thread.join()
+
+def write_with(writer:BackgroundWriter|None, write):
+    "`write()` through `writer` when there is one, else right now"
+    if writer: writer.submit(write)
+    else: write()
 
 # %% ../nbs/02a_checkpoint.ipynb #948c5021
 def read_checkpoint(path, device='cpu') -> dict:

@@ -32,7 +32,7 @@ from fastai.losses import CrossEntropyLossFlat
 from fastcore.parallel import parallel
 
 # %% auto #0
-__all__ = ['PNEUMONIAS', 'load_for_eval', 'eval_learner', 'inference_autocast', 'loader_probs', 'predict_split',
+__all__ = ['PNEUMONIAS', 'load_for_eval', 'eval_learner', 'inference_autocast', 'tta_blend', 'loader_probs', 'predict_split',
            'per_class_metrics', 'bootstrap_ci', 'classification_metrics', 'threshold_for_sensitivity', 'sens_spec',
            'calibration_bins', 'expected_calibration_error', 'fit_temperature', 'apply_temperature', 'merge_pneumonias',
            'medical_report', 'plot_confusion', 'plot_roc', 'plot_reliability', 'gradcam', 'model_input',
@@ -58,18 +58,22 @@ def eval_learner(model, ckpt:dict, data_path, bs:int=128, device=None) -> Learne
         dls = get_fast_dls(data_path, ckpt['image_size'], bs, norm=norm, aug=False, device=device, valid_bs=bs)
     return Learner(dls, model, loss_func=CrossEntropyLossFlat())
 
-def inference_autocast(device):
-    "bf16 autocast on a GPU that has it (the training precision), nothing elsewhere"
+def inference_autocast(device, bf16:bool|None=None):
+    "bf16 autocast when `bf16` (None: on a GPU that has it, the training precision), else nothing"
     device = torch.device(device)
-    if device.type == 'cuda' and torch.cuda.is_bf16_supported(): return torch.autocast('cuda', dtype=torch.bfloat16)
-    return contextlib.nullcontext()
+    if bf16 is None: bf16 = device.type == 'cuda' and torch.cuda.is_bf16_supported()
+    return torch.autocast(device.type, dtype=torch.bfloat16) if bf16 else contextlib.nullcontext()
 
-def loader_probs(model, dl, progress:bool=False) -> tuple[torch.Tensor, torch.Tensor]:
+def tta_blend(plain, augmented:list):
+    "fastai's `Learner.tta` mix: 0.25 of the plain probabilities, 0.75 of the mean of the augmented passes"
+    return 0.25 * plain + 0.75 * sum(augmented) / len(augmented)
+
+def loader_probs(model, dl, progress:bool=False, bf16:bool|None=None) -> tuple[torch.Tensor, torch.Tensor]:
     "Softmax probabilities and targets of `model` over a loader, under inference mode; one copy to the host at the end"
     from fastprogress.fastprogress import progress_bar
     model.eval()
     probs, targets = [], []
-    with torch.inference_mode(), inference_autocast(dl.device):
+    with torch.inference_mode(), inference_autocast(dl.device, bf16):
         for x, y in (progress_bar(dl, leave=False) if progress else dl):
             probs.append(torch.softmax(model(x.as_subclass(torch.Tensor)).float(), 1)); targets.append(y.as_subclass(torch.Tensor))
     return torch.cat(probs).cpu(), torch.cat(targets).cpu()
@@ -83,7 +87,7 @@ def predict_split(learn:Learner, split:str='test', tta:bool=False, progress:bool
     probs, targets = loader_probs(learn.model, dl, progress)
     if tta:
         aug = dl.new(augment=DeviceAugment(dl.size))
-        probs = 0.25 * probs + 0.75 * torch.stack([loader_probs(learn.model, aug, progress)[0] for _ in range(n_aug)]).mean(0)
+        probs = tta_blend(probs, [loader_probs(learn.model, aug, progress)[0] for _ in range(n_aug)])
     seconds = time.perf_counter() - start
     items = learn.dls.items[learn.dls.items.split == split]
     return dict(probs=probs.numpy(), targets=targets.numpy(), paths=list(items.path), images_per_second=len(targets) / seconds)
@@ -501,7 +505,7 @@ class Predictor:
             loaded = parallel(self._try_load, chunk, n_workers=default_workers(), threadpool=True, progress=False)  # decoding releases the GIL
             good = [(p, img) for p, img in zip(chunk, loaded) if not isinstance(img, Exception)]
             probs = self._probs([img for _, img in good]) if good else []
-            if good and tta: probs = 0.25 * probs + 0.75 * np.mean([self._probs([img for _, img in good], self.augment) for _ in range(n_aug)], 0)
+            if good and tta: probs = tta_blend(probs, [self._probs([img for _, img in good], self.augment) for _ in range(n_aug)])
             by_path = {p: pr for (p, _), pr in zip(good, probs)}
             for p, img in zip(chunk, loaded):
                 if isinstance(img, Exception): results.append(dict(path=str(p), error=describe_error(img)))

@@ -26,7 +26,7 @@ import torch
 from .core import DataError, atomic_write, default_workers, is_main, plain_model, remove_stale_tmp, run_guarded, write_text_atomic  # noqa: F401
 from .data import get_dls, prepare, read_marker
 from .checkpoint import (BackgroundWriter, checkpoint_arch, checkpoint_path, host_copy, load_checkpoint,  # noqa: F401
-                                  make_checkpoint, read_checkpoint, run_checkpoints, save_checkpoint, versions)
+                                  make_checkpoint, read_checkpoint, run_checkpoints, save_checkpoint, versions, write_with)
 from .loader import ArrayLoader, get_fast_dls
 from .models import count_params, create_model, model_splitter, param_summary, resolve_arch
 
@@ -217,8 +217,7 @@ class BestCheckpoint(TrackerCallback):
         if not is_main(): return
         rs = self.run_state
         ckpt, path = make_checkpoint(self.learn, self.cfg, rs['stage'], rs['epoch'], self.best), self.path
-        if self.writer: self.writer.submit(lambda: save_checkpoint(ckpt, path))
-        else: save_checkpoint(ckpt, path)
+        write_with(self.writer, lambda: save_checkpoint(ckpt, path))
         print(f'Saved new best checkpoint (Val Acc {100 * self.best:.2f}%)')
 
 # %% ../nbs/02_two_stage.ipynb #1bf21e51
@@ -241,8 +240,7 @@ class RunLog(Callback):
         self.history.append(row)
         if not is_main(): return
         rows, path = list(self.history), self.run_dir/'history.csv'
-        if self.writer: self.writer.submit(lambda: write_history(rows, path))
-        else: write_history(rows, path)
+        write_with(self.writer, lambda: write_history(rows, path))
         lr = f'{row["lr_head"]:.2e}' if rs['stage'] == 1 else f'{row["lr_body"]:.2e}/{row["lr_head"]:.2e}'
         print(f"Stage {rs['stage']} | Epoch {rs['epoch']}/{rs['epochs']} | Train Loss {row['train_loss']:.4f} | Val Loss "
               f"{row['valid_loss']:.4f} Acc {100*row['accuracy']:.2f}% BalAcc {100*row['balanced_accuracy']:.2f}% "
@@ -257,8 +255,8 @@ def save_last(learn:Learner, cfg:TrainConfig, run_dir, history:list, finished:bo
                   early_stopping=dict(best=stopper.best, wait=stopper.wait) if stopper else None, history=list(history))
     acc = history[-1]['accuracy'] if history else float('nan')
     ckpt, path = make_checkpoint(learn, cfg, rs['stage'], rs['epoch'], acc, resume=resume), checkpoint_path(run_dir, cfg.arch, 'last')
-    if writer: writer.submit(lambda: save_checkpoint(ckpt, path)); return path
-    return save_checkpoint(ckpt, path)
+    write_with(writer, lambda: save_checkpoint(ckpt, path))
+    return path
 
 def write_history(history:list, path) -> Path:
     "history.csv, written atomically"
