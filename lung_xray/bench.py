@@ -22,7 +22,7 @@ from pathlib import Path
 import pandas as pd
 
 from .data import audit, build_cache, cache_root, cache_side, get_dls, make_phantom_dataset, organize  # first: it quiets torchvision's import-time warning
-from .core import CLASSES, DataError, atomic_write, default_workers
+from .core import CLASSES, DataError, atomic_write, command_parser, default_workers, run_guarded
 from .loader import get_fast_dls
 
 import fastai
@@ -148,7 +148,7 @@ def bench_predict(n_images:int=64, size:int=224, arch:str='test_resnet', bs:int=
     import contextlib, io, warnings
     from fastai.learner import load_learner
     from lung_xray.data import read_xray
-    from lung_xray.evaluate import Predictor, image_files
+    from lung_xray.predict import Predictor, image_files
     from lung_xray.train import TrainConfig, checkpoint_path, train
     work = Path(workdir or tempfile.mkdtemp(prefix='lung-xray-bench-'))
     with contextlib.redirect_stdout(io.StringIO()), warnings.catch_warnings():
@@ -187,7 +187,6 @@ def bench_loop(arch:str='regnety_004', size:int=128, bs:int=32, n_per_class:int=
     dls = get_dls(data, size, bs, num_workers=0)
     learn = build_learner(cfg, dls)
     set_stage(learn, 2, cfg.fused)                                   # stage 2: the whole model trains
-    learn.run_state = dict(stage=2, epoch=0, epochs=1)
     n_steps = len(dls.train)
     def fastai_epoch():
         with learn.added_cbs([SkipValidation(), EpochCosine(15, 1e-7)]): learn.fit(1, lr=[cfg.body_lr, cfg.head_lr], wd=cfg.stage2_wd)
@@ -240,7 +239,7 @@ def _ceiling_ips(model, bs:int, size:int, device, precision:str, steps:int=10) -
 
 def _forward_ceiling_ips(model, bs:int, size:int, device, steps:int=10) -> float:
     "Images/s of the forward pass alone on random tensors on the device, as evaluation runs it (inference mode, its autocast)"
-    from lung_xray.evaluate import inference_autocast
+    from lung_xray.predict import inference_autocast
     x = torch.randn(bs, 3, size, size, device=device).to(memory_format=torch.channels_last)
     model.eval()
     with torch.inference_mode(), inference_autocast(device):
@@ -376,8 +375,7 @@ def gpu_check_report(out, work, arch:str='convnextv2_tiny') -> str:
 # %% ../nbs/90_bench.ipynb #695f8faf
 def bench_parser() -> argparse.ArgumentParser:
     "Argument parser of `lung-xray-bench`"
-    p = argparse.ArgumentParser(prog='lung-xray-bench', formatter_class=argparse.ArgumentDefaultsHelpFormatter,
-                                description='Run benchmarks side by side and write their sections of BENCHMARKS.md.')
+    p = command_parser('lung-xray-bench', 'Run benchmarks side by side and write their sections of BENCHMARKS.md.')
     p.add_argument('what', nargs='*', default=['all'], choices=['data', 'loop', 'predict', 'gpu', 'all'], help="which benchmarks to run ('all' runs gpu only with CUDA)")
     p.add_argument('--archs', default='convnextv2_tiny,regnety_040', help="gpu: backbones to measure (comma-separated, or 'all' for the seven)")
     p.add_argument('--ceilings-only', action='store_true', help='gpu: only the random-tensor ceilings (no data, no real epochs)')
@@ -392,6 +390,9 @@ def bench_parser() -> argparse.ArgumentParser:
 def main(argv=None) -> int:
     "Entry point of `lung-xray-bench`"
     args = bench_parser().parse_args(argv)
+    return run_guarded('lung-xray-bench', lambda: _run_benchmarks(args), args.debug)
+
+def _run_benchmarks(args):
     if 'data' in args.what or 'all' in args.what:
         r = bench_data(n_per_class=args.n_per_class, size=args.size, workers=args.workers, repeats=args.repeats)
         print(data_section(r))

@@ -33,7 +33,7 @@ from fastai.vision.data import ToTensor
 from fastai.data.transforms import Transform
 
 from .core import (CLASSES, CLASS_ALIASES, IMAGE_EXTS, KAGGLE_DATASET, KAGGLE_FOLDERS, SPLITS, SPLIT_ALIASES,  # noqa: F401
-                            DataError, LungXrayError, _key, atomic_write, canonical_class, canonical_split, default_workers,
+                            DataError, LungXrayError, _key, atomic_write, canonical_class, command_parser, canonical_split, default_workers,
                             remove_stale_tmp, run_cli, run_guarded, write_text_atomic)   # (some only so that `from lung_xray.data import ...` keeps working)
 from .phantom import PHANTOM_BROKEN, PHANTOM_ENCODINGS, PHANTOM_SIZES, draw_chest, make_phantom_dataset, write_dicom  # noqa: F401
 
@@ -571,8 +571,7 @@ def summary_text(report:dict, dest) -> str:
 # %% ../nbs/00_data.ipynb #04ee9321
 def data_parser() -> argparse.ArgumentParser:
     "Argument parser of `lung-xray-data`"
-    p = argparse.ArgumentParser(prog='lung-xray-data', formatter_class=argparse.ArgumentDefaultsHelpFormatter,
-        description='Acquire, organize, audit and cache the chest X-ray dataset; ends with a summary table.')
+    p = command_parser('lung-xray-data', 'Acquire, organize, audit and cache the chest X-ray dataset; ends with a summary table.')
     p.add_argument('--source', default='kaggle', help=f"'kaggle' (download {KAGGLE_DATASET} with kagglehub), "
                    "'phantom' (draw the built-in synthetic dataset) or PATH of a copy you already have")
     p.add_argument('--dest', default='data', help='folder for the canonical layout, the audit and the resize cache')
@@ -585,7 +584,6 @@ def data_parser() -> argparse.ArgumentParser:
     p.add_argument('--phantom-n', type=int, default=40, help='phantom: training images per class (val and test get a quarter)')
     p.add_argument('--phantom-max-side', type=int, default=2400, help='phantom: largest image side in pixels')
     p.add_argument('--quiet', action='store_true', help='no progress bars')
-    p.add_argument('--debug', action='store_true', help='show the full traceback on errors')
     return p
 
 def _check_args(args):
@@ -600,7 +598,8 @@ def main(argv=None) -> int:
     args = data_parser().parse_args(argv)
     def work():
         _check_args(args)
-        _, report = prepare(args.source, args.dest, args.size, args.workers, args.link, args.margin, args.near_distance,
-                            args.phantom_n, args.phantom_max_side, progress=not args.quiet)
+        _, report = prepare(source=args.source, dest=args.dest, sizes=args.size, n_workers=args.workers, link=args.link, margin=args.margin,
+                            max_distance=args.near_distance, phantom_n=args.phantom_n, phantom_max_side=args.phantom_max_side,
+                            progress=not args.quiet)
         print(summary_text(report, args.dest))
     return run_guarded('lung-xray-data', work, args.debug)

@@ -20,7 +20,7 @@ import torch
 from fastprogress.fastprogress import progress_bar
 
 from .checkpoint import run_state
-from .core import DataError, run_guarded
+from .core import DataError, command_parser, run_guarded
 from .models import BACKBONES, resolve_arch
 
 # %% auto #0
@@ -127,8 +127,7 @@ def write_leaderboard_or_warn(runs_dir:Path, log=print):
 # %% ../nbs/04_sweep.ipynb #50fc1a69
 def sweep_parser() -> argparse.ArgumentParser:
     "Argument parser of `lung-xray-sweep`"
-    p = argparse.ArgumentParser(prog='lung-xray-sweep', formatter_class=argparse.ArgumentDefaultsHelpFormatter,
-                                description='Train and evaluate several backbones through the notebooks (papermill), then write the leaderboard.')
+    p = command_parser('lung-xray-sweep', 'Train and evaluate several backbones through the notebooks (papermill), then write the leaderboard.')
     p.add_argument('--archs', default='all', help="'all' (the seven seed backbones) or a comma-separated list of timm names")
     p.add_argument('--gpus', default=None, help='comma-separated GPU ids: one backbone per GPU at a time; default: one backbone at a time')
     p.add_argument('--profile', choices=['local', 'pod'], default='pod', help='batch sizes for a 3-8 GB (local) or 32-80 GB (pod) GPU')
@@ -139,7 +138,6 @@ def sweep_parser() -> argparse.ArgumentParser:
     p.add_argument('-p', '--param', nargs=2, action='append', default=[], metavar=('NAME', 'VALUE'),
                    help='a parameter of nbs/02_two_stage.ipynb, as papermill -p NAME VALUE (repeatable)')
     p.add_argument('--quiet', action='store_true', help='no progress bar')
-    p.add_argument('--debug', action='store_true', help='show the full traceback on errors')
     return p
 
 def main(argv=None) -> int:
@@ -148,7 +146,7 @@ def main(argv=None) -> int:
     def work():
         archs, gpus = parse_archs(a.archs), parse_gpus(a.gpus)
         params = {**parse_params(a.param), 'profile': a.profile, **({'smoke': True} if a.smoke else {})}
-        results = sweep(archs, a.runs_dir, gpus, params, a.force, a.nbs, progress=not a.quiet)
+        results = sweep(archs, runs_dir=a.runs_dir, gpus=gpus, params=params, force=a.force, nbs=a.nbs, progress=not a.quiet)
         return 1 if any(r['status'].startswith('FAILED') for r in results) else 0
     return run_guarded('lung-xray-sweep', work, a.debug, error_code=2,
                        resume_hint='run the same command again: finished backbones are skipped, the interrupted one resumes')

@@ -57,7 +57,7 @@ dmon fastai
 step "train (fastai loader)" 120 "${lx[@]}" lung_xray.train:main "${common[@]}" "${short[@]}" --loader fastai --out-dir "$work/runs-fastai"
 undmon
 step "eval" 120 "${lx[@]}" lung_xray.evaluate:eval_main --runs-dir "$work/runs" --model "$arch" --n-boot 200 --quiet
-step "predict" 120 sh -c "python3 -c 'import sys; from lung_xray.evaluate import predict_main; sys.exit(predict_main(sys.argv[1:]))' '$work/data/test' --model '$work/runs/$arch' --json > '$out/predict.jsonl'"
+step "predict" 120 sh -c "python3 -c 'import sys; from lung_xray.predict import predict_main; sys.exit(predict_main(sys.argv[1:]))' '$work/data/test' --model '$work/runs/$arch' --json > '$out/predict.jsonl'"
 [ $dry = 0 ] && step "bench predict" 150 "${lx[@]}" lung_xray.bench:main predict --out "$out/BENCHMARKS-gpu.md"
 step "bench gpu ceilings (all seven)" 180 "${lx[@]}" lung_xray.bench:main gpu --archs all --ceilings-only "${bench[@]}" --out "$out/BENCHMARKS-gpu.md"
 python3 -c 'import sys; from lung_xray.bench import gpu_check_report; print(gpu_check_report(sys.argv[1], sys.argv[2], sys.argv[3]))' "$out" "$work" "$arch" 2>> "$log" | tee -a "$log"
