@@ -183,14 +183,14 @@ def train_dls(cfg:TrainConfig):
     if cfg.loader == 'fastai': return get_dls(cfg.data_path, cfg.size, cfg.bs, num_workers=cfg.num_workers, device=cfg.device)
     return get_fast_dls(cfg.data_path, cfg.size, cfg.bs, device=cfg.device, channels_last=cfg.channels_last, seed=cfg.seed)
 
-# %% ../nbs/02_two_stage.ipynb #6aef905e
-METRIC_NAMES = {'accuracy': 'accuracy', 'balanced_accuracy_score': 'balanced_accuracy', 'f1_score': 'f1_macro'}
-
+# %% ../nbs/02_two_stage.ipynb #24ec15f4
 def write_history(history:list, path) -> Path:
     "history.csv, written atomically"
     return atomic_write(path, lambda tmp: pd.DataFrame(history).to_csv(tmp, index=False))
 
-# %% ../nbs/02_two_stage.ipynb #78c037dd
+# %% ../nbs/02_two_stage.ipynb #1ee507ca
+METRIC_NAMES = {'accuracy': 'accuracy', 'balanced_accuracy_score': 'balanced_accuracy', 'f1_score': 'f1_macro'}   # fastai's names -> history columns
+
 class RunLog(Callback):
     "The run's position and history: a history row, the console line and the last checkpoint after every epoch"
     order = 62
@@ -218,6 +218,7 @@ class RunLog(Callback):
               f"F1 {100*row['f1_macro']:.2f}% | LR {lr} | {row['seconds']:.1f}s")
         save_last(self.learn, self.cfg, self.run_dir, self.history, writer=self.writer)
 
+# %% ../nbs/02_two_stage.ipynb #521970d3
 def save_last(learn:Learner, cfg:TrainConfig, run_dir, history:list, finished:bool=False, writer:BackgroundWriter|None=None) -> Path:
     "The last checkpoint, with everything `resume` needs (written by `writer` when given); reads the run's callbacks by name"
     log, sched, stopper = learn.run_log, getattr(learn, 'epoch_cosine', None), getattr(learn, 'seed_early_stopping', None)
@@ -230,7 +231,7 @@ def save_last(learn:Learner, cfg:TrainConfig, run_dir, history:list, finished:bo
     write_with(writer, lambda: save_checkpoint(ckpt, path))
     return path
 
-# %% ../nbs/02_two_stage.ipynb #1d043b88
+# %% ../nbs/02_two_stage.ipynb #73e3b9e2
 class EpochCosine(Callback):
     "The seed's cosine: each group from its lr to `eta_min` over `t_max` epochs, stepped after every epoch"
     order = 45
@@ -242,7 +243,7 @@ class EpochCosine(Callback):
         for group, lr in zip(self.opt.opt.param_groups, self.sched.get_last_lr()): group['lr'] = lr
     def after_epoch(self): self.sched.step()
 
-# %% ../nbs/02_two_stage.ipynb #10993126
+# %% ../nbs/02_two_stage.ipynb #5773766c
 class StopOnNaN(Callback):
     "Stop the fit when an epoch ends with a non-finite loss, before anything is saved; `stopped_at` is that epoch of the fit (1-based)"
     order = 55
@@ -253,7 +254,7 @@ class StopOnNaN(Callback):
             self.stopped_at = self.epoch + 1
             raise CancelFitException()
 
-# %% ../nbs/02_two_stage.ipynb #5b4472ea
+# %% ../nbs/02_two_stage.ipynb #9970becc
 class BestCheckpoint(TrackerCallback):
     "Save the seed-format best checkpoint whenever validation accuracy improves, across all fits (the run's position from `RunLog`)"
     order = 61
@@ -268,7 +269,7 @@ class BestCheckpoint(TrackerCallback):
         write_with(self.writer, lambda: save_checkpoint(ckpt, path))
         print(f'Saved new best checkpoint (Val Acc {100 * self.best:.2f}%)')
 
-# %% ../nbs/02_two_stage.ipynb #fed8122f
+# %% ../nbs/02_two_stage.ipynb #8c2e79ea
 class SeedEarlyStopping(EarlyStoppingCallback):
     "fastai's early stopping on valid loss, restorable for resume, with the seed's message"
     def __init__(self, patience:int, state:dict|None=None):
@@ -287,19 +288,19 @@ class SeedEarlyStopping(EarlyStoppingCallback):
                   f'   Best val loss: {self.best:.4f}' + (f', Best val acc: {100 * best_acc.best:.2f}%' if best_acc else ''))
             raise
 
-# %% ../nbs/02_two_stage.ipynb #818abd3e
+# %% ../nbs/02_two_stage.ipynb #c6bc3a2f
 def discriminative_lrs(cfg:TrainConfig) -> list:
     "The stage-2 learning rates of (body, head): the ends of `slice(body_lr, head_lr)`, exactly"
     return [cfg.body_lr, cfg.head_lr]
 
-# %% ../nbs/02_two_stage.ipynb #2c68a551
+# %% ../nbs/02_two_stage.ipynb #d29e30e6
 def set_stage(learn:Learner, stage:int, fused:bool):
     "Stage 1: body frozen, PyTorch Adam; stage 2: everything trains, PyTorch AdamW — with a fresh optimizer either way"
     learn.opt_func, learn.opt = torch_opt(torch.optim.Adam if stage == 1 else torch.optim.AdamW, fused), None
     if stage == 1: learn.freeze()
     else: learn.unfreeze()
 
-# %% ../nbs/02_two_stage.ipynb #9d86c14e
+# %% ../nbs/02_two_stage.ipynb #36566166
 def _stage_banner(learn, stage, cfg):
     if not is_main(): return
     if stage == 1:
@@ -324,7 +325,7 @@ def _nan_error(run_dir, cfg, stage, epoch):
     return DataError(f'The loss became NaN in stage {stage} epoch {epoch}; training stopped. {kept}'
                      'Lower the learning rates, or use precision="fp32".')
 
-# %% ../nbs/02_two_stage.ipynb #b57923ce
+# %% ../nbs/02_two_stage.ipynb #27d56ba0
 def fit_two_stage(learn:Learner, cfg:TrainConfig, run_dir, start:dict|None=None) -> list:
     "The seed's two stages; returns the history (one row per epoch); a NaN loss raises `DataError` saying where"
     writer = BackgroundWriter()
@@ -354,7 +355,7 @@ def _fit_two_stage(learn, cfg, run_dir, start, writer):
             with learn.added_cbs([cosine, stopper]): save_last(learn, cfg, run_dir, history, finished=True, writer=writer)
     return history
 
-# %% ../nbs/02_two_stage.ipynb #bebd5dff
+# %% ../nbs/02_two_stage.ipynb #e6338fef
 def prepared_source(data_path, source):
     "The source to prepare `data_path` from: the one it was organized from, when it already holds a complete layout"
     marker = read_marker(data_path)
@@ -362,6 +363,7 @@ def prepared_source(data_path, source):
     name = marker['source']
     return 'kaggle' if name.startswith('kaggle:') else name   # 'phantom', or the folder it came from
 
+# %% ../nbs/02_two_stage.ipynb #76f53f6b
 def check_run_dir(run_dir, cfg:TrainConfig) -> dict|None:
     "Refuse to overwrite another backbone's or a finished run; returns the resume state when resuming"
     run_dir = Path(run_dir)
@@ -380,13 +382,14 @@ def check_run_dir(run_dir, cfg:TrainConfig) -> dict|None:
     for p in run_checkpoints(run_dir, cfg.arch): p.unlink()
     return None
 
-# %% ../nbs/02_two_stage.ipynb #d4e18c7e
+# %% ../nbs/02_two_stage.ipynb #89152afd
 def git_commit() -> str:
     "The current git commit of the project, or '' outside a checkout"
     try: return subprocess.run(['git', 'rev-parse', 'HEAD'], capture_output=True, text=True, timeout=10,
                                cwd=Path(__file__).parent if '__file__' in globals() else None).stdout.strip()  # the library's checkout
     except (OSError, subprocess.SubprocessError): return ''
 
+# %% ../nbs/02_two_stage.ipynb #79909c92
 def plot_history(history:list, path=None):
     "Loss, metrics and learning rates per epoch, the stage boundary marked"
     import matplotlib.pyplot as plt
@@ -403,6 +406,7 @@ def plot_history(history:list, path=None):
     if path: atomic_write(path, lambda tmp: fig.savefig(tmp, format='png', dpi=90))
     return fig
 
+# %% ../nbs/02_two_stage.ipynb #59516392
 def export_learner(learn:Learner, cfg:TrainConfig, run_dir) -> Path:
     "fastai export pickle of the best model (a fresh Learner: nothing of the training run but fastai's data pipeline)"
     model, _ = load_checkpoint(checkpoint_path(run_dir, cfg.arch, 'best'))
@@ -410,7 +414,7 @@ def export_learner(learn:Learner, cfg:TrainConfig, run_dir) -> Path:
     inference = Learner(dls, model, loss_func=learn.loss_func, splitter=model_splitter, metrics=learn.metrics, path=run_dir)
     return atomic_write(Path(run_dir)/f'{cfg.arch}-export.pkl', lambda tmp: inference.export(Path(tmp).resolve()))
 
-# %% ../nbs/02_two_stage.ipynb #f5fd0cbf
+# %% ../nbs/02_two_stage.ipynb #8470cde0
 def distributed_trainer(sync_bn:bool):
     "fastai's DistributedTrainer; without CUDA its loaders broadcast the shuffle order as CPU tensors (gloo), not CUDA ones"
     from fastai.distributed import DistributedDL, DistributedTrainer
@@ -423,6 +427,7 @@ def distributed_trainer(sync_bn:bool):
             return dl if isinstance(dl, (DistributedDL, ArrayLoader)) else GlooDL(dl, device=self.learn.model.device)
     return Trainer(sync_bn)
 
+# %% ../nbs/02_two_stage.ipynb #dc928f1f
 @contextlib.contextmanager
 def data_parallel(learn:Learner):
     "Train `learn` data-parallel across the launched processes (like fastai's `distrib_ctx`)"
@@ -433,12 +438,14 @@ def data_parallel(learn:Learner):
     finally:
         learn.remove_cbs([cb for cb in learn.cbs if type(cb).__name__ == 'Trainer'])
 
+# %% ../nbs/02_two_stage.ipynb #16cea98b
 def start_process_group(cfg:TrainConfig):
     "Join the process group that `accelerate launch` or `torchrun` set up (NCCL on GPUs, gloo on CPUs)"
     if not torch.distributed.is_initialized():
         torch.distributed.init_process_group('nccl' if cfg.device.startswith('cuda') else 'gloo')
         if cfg.device.startswith('cuda'): torch.cuda.set_device(cfg.device)
 
+# %% ../nbs/02_two_stage.ipynb #97404794
 def train(cfg:TrainConfig,                        # every parameter of the run (resolved here if it is not yet)
           cbs:list=(),                             # extra fastai callbacks for both stages
          ) -> dict:
@@ -484,7 +491,7 @@ def train(cfg:TrainConfig,                        # every parameter of the run (
     return dict(run_dir=run_dir, history=history, best_val_accuracy=best['val_accuracy'], best_stage=best['stage'],
                 best_epoch=best['epoch'], minutes=minutes, final_val_accuracy=history[-1]['accuracy'] if history else float('nan'))
 
-# %% ../nbs/02_two_stage.ipynb #d5fa6de4
+# %% ../nbs/02_two_stage.ipynb #c9d1f6d3
 def _arg_type(f):
     kind = str(f.type)
     if 'bool' in kind: return lambda v: {'true': True, 'false': False, '1': True, '0': False, 'none': None}[v.lower()]
