@@ -99,11 +99,12 @@ def sweep(archs:list, runs_dir='runs', gpus:list=(), params:dict|None=None, forc
     for g in (gpus or [None]): slots.put(g)
     def job(arch):
         gpu = slots.get()
+        started = time.time()
         try:
             log(f"{arch}: starting{' on GPU ' + gpu if gpu is not None else ''} ...")
             res = run_backbone(arch, nbs, runs_dir, params, force, gpu)
             log(f"{arch}: {res['status']}" + (f" - see {res['notebook']}" if res['status'].startswith('FAILED') else ''))
-            return res
+            return {**res, 'gpu': gpu, 'started': started, 'ended': time.time()}   # the slot's busy interval
         finally: slots.put(gpu)
     with ThreadPoolExecutor(max(1, len(gpus))) as pool:
         futures = {pool.submit(job, arch): arch for arch in archs}
