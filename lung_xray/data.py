@@ -36,15 +36,16 @@ from .core import (CLASSES, CLASS_ALIASES, IMAGE_EXTS, KAGGLE_DATASET, KAGGLE_FO
                             DataError, LungXrayError, _key, atomic_write, canonical_class, command_parser, canonical_split, default_workers,
                             remove_stale_tmp, run_cli, run_guarded, write_text_atomic)   # (some only so that `from lung_xray.data import ...` keeps working)
 from .phantom import PHANTOM_BROKEN, PHANTOM_ENCODINGS, PHANTOM_SIZES, draw_chest, make_phantom_dataset, write_dicom  # noqa: F401
+from .leaks import THUMB, find_copies, leak_thumb
 
 # %% auto #0
 __all__ = ['NO_DATA_HELP', 'MARKER', 'MANAGED', 'VAL_XTRA', 'MANIFEST_COLUMNS', 'kaggle_credentials', 'download_kaggle',
            'find_layout', 'read_marker', 'organize', 'to_gray8', 'decode_xray', 'read_xray', 'cache_side', 'cache_root',
            'cache_entry', 'shrink', 'write_cache_entry', 'array_side', 'square', 'center_crop', 'describe_error',
-           'inspect_image', 'near_pairs', 'find_duplicates', 'list_files', 'read_manifest', 'audit', 'audit_report',
-           'summary_table', 'report_markdown', 'build_cache', 'training_items', 'compute_stats', 'GrayToRGB',
-           'xray_tfms', 'get_dls', 'plot_class_counts', 'source_name', 'acquire', 'prepare', 'summary_text',
-           'data_parser', 'main']
+           'inspect_image', 'near_pairs', 'find_duplicates', 'list_files', 'read_manifest', 'augmented_copies',
+           'contact_sheet', 'audit', 'audit_report', 'summary_table', 'report_markdown', 'build_cache',
+           'training_items', 'compute_stats', 'GrayToRGB', 'xray_tfms', 'get_dls', 'plot_class_counts', 'source_name',
+           'acquire', 'prepare', 'summary_text', 'data_parser', 'main']
 
 # %% ../nbs/00_data.ipynb #0ef89c6c
 NO_DATA_HELP = ("Three ways out:\n"
@@ -270,12 +271,12 @@ def near_pairs(hexes, max_distance:int=8, chunk:int=256) -> list[tuple[int, int,
             if start + i < j: pairs.append((int(start + i), int(j), int(dist[i, j])))
     return pairs
 
-def find_duplicates(manifest:pd.DataFrame, max_distance:int=8) -> dict:
-    "Exact groups (by sha1) and near pairs (by pHash) among usable files, with leaks per split pair"
+def find_duplicates(manifest:pd.DataFrame, max_distance:int=8, copies:list=()) -> dict:
+    "Exact groups (by sha1), near pairs (by pHash) and the augmented `copies` found by `find_copies` (path pairs), with leaks per split pair"
     ok = manifest[manifest.status == 'ok'].reset_index(drop=True)
     groups = [g for _, g in ok.groupby('sha1') if len(g) > 1]
     near = [(a, b, d) for a, b, d in near_pairs(ok.phash, max_distance) if ok.sha1[a] != ok.sha1[b]]
-    leaks = {f'{a}-{b}': dict(exact=0, near=0) for i, a in enumerate(SPLITS) for b in SPLITS[i+1:]}
+    leaks = {f'{a}-{b}': dict(exact=0, near=0, augmented=0) for i, a in enumerate(SPLITS) for b in SPLITS[i+1:]}
     leak_paths = {}
     for g in groups:
         splits = sorted(set(g.split), key=SPLITS.index)
@@ -287,7 +288,12 @@ def find_duplicates(manifest:pd.DataFrame, max_distance:int=8) -> dict:
         if sa != sb:
             leaks[f'{sa}-{sb}']['near'] += 1
             for k in (a, b): leak_paths.setdefault(ok.path[k], 'near')
-    return dict(exact=[list(g.path) for g in groups], near=[(ok.path[a], ok.path[b], d) for a, b, d in near],
+    split_of, known = dict(zip(ok.path, ok.split)), {frozenset((a, b)) for a, b, _ in near} | {frozenset(p) for g in groups for p in [(x, y) for x in g.path for y in g.path]}
+    augmented = [c for c in copies if frozenset((c['a'], c['b'])) not in known]          # a copy already found as exact or near is not counted twice
+    for c in augmented:
+        leaks['-'.join(sorted((split_of[c['a']], split_of[c['b']]), key=SPLITS.index))]['augmented'] += 1
+        for k in (c['a'], c['b']): leak_paths.setdefault(k, 'augmented')
+    return dict(exact=[list(g.path) for g in groups], near=[(ok.path[a], ok.path[b], d) for a, b, d in near], augmented=augmented,
                 exact_within={s: int(sum(len(g) - 1 for g in groups if set(g.split) == {s})) for s in SPLITS},
                 leaks=leaks, leak_paths=leak_paths, max_distance=max_distance)
 
@@ -319,8 +325,33 @@ def _reusable(files:pd.DataFrame, data_dir:Path) -> pd.DataFrame:
     return old[same].drop(columns=['split', 'label', 'folder', 'leak'])
 
 # %% ../nbs/00_data.ipynb #4107ae11
+def augmented_copies(data_dir, manifest:pd.DataFrame, n_workers:int|None=None) -> tuple[list, int]:
+    "`find_copies` over the usable images of `manifest` (as path pairs with their evidence), and how many were too small to check"
+    ok = manifest[manifest.status == 'ok'].reset_index(drop=True)
+    big = ok[np.minimum(ok.width, ok.height) >= THUMB]
+    thumbs = parallel(lambda p: leak_thumb(read_xray(Path(data_dir)/p, draft=THUMB)[0]), list(big.path), n_workers=n_workers or default_workers(),
+                      threadpool=True, progress=False)
+    found = find_copies(list(thumbs), list(big.split))
+    paths = list(big.path)
+    return [dict(c, a=paths[c['a']], b=paths[c['b']]) for c in found], len(ok) - len(big)
+
+def contact_sheet(data_dir, pairs:list, path, n:int=12):
+    "A PNG of the first `n` cross-split copies side by side, with their paths and evidence"
+    import matplotlib; import matplotlib.pyplot as plt
+    pairs = pairs[:n]
+    fig, axs = plt.subplots(max(1, len(pairs)), 2, figsize=(6.4, 3.1 * max(1, len(pairs))), squeeze=False)
+    for ax in axs.flat: ax.set_axis_off()
+    for row, c in zip(axs, pairs):
+        for ax, p in zip(row, (c['a'], c['b'])):
+            ax.imshow(np.asarray(read_xray(Path(data_dir)/p, draft=256)[0]), cmap='gray'); ax.set_title(p, fontsize=6)
+        row[1].text(0.5, -0.08, f"detail correlation {c['ncc']:.2f}, turned {c['rotation']:+.1f}°, scaled {c['scale']:.2f}, moved {c['shift']:.2f}",
+                    transform=row[1].transAxes, ha='center', va='top', fontsize=6)
+    fig.suptitle(f'Augmented copies across splits (first {len(pairs)})', fontsize=9); fig.tight_layout()
+    atomic_write(path, lambda tmp: fig.savefig(tmp, format='png', dpi=80)); plt.close(fig)
+    return Path(path)
+
 def audit(data_dir, sizes=(), margin:float=1.15, n_workers:int|None=None, max_distance:int=8,
-          progress:bool=True) -> tuple[pd.DataFrame, dict]:
+          progress:bool=True, copies:bool=True) -> tuple[pd.DataFrame, dict]:
     "Inspect every file under `data_dir` (reusing unchanged manifest rows), write manifest and report; returns both"
     data_dir = Path(data_dir)
     files = list_files(data_dir)
@@ -333,13 +364,18 @@ def audit(data_dir, sizes=(), margin:float=1.15, n_workers:int|None=None, max_di
     parts = [files.merge(old, on='path')] if len(old) else []
     if len(todo): parts.append(pd.concat([todo.reset_index(drop=True), pd.DataFrame(list(recs))], axis=1))
     manifest = pd.concat(parts, ignore_index=True).sort_values('path', ignore_index=True)
-    dups = find_duplicates(manifest, max_distance)
+    found, unchecked = augmented_copies(data_dir, manifest, n_workers) if copies else ([], None)
+    dups = find_duplicates(manifest, max_distance, found)
+    dups['unchecked'] = unchecked
     manifest['leak'] = manifest.path.map(dups['leak_paths']).fillna('')
     manifest = manifest[MANIFEST_COLUMNS]
     report = audit_report(manifest, dups, reused=len(old), inspected=len(todo))
     atomic_write(data_dir/'audit'/'manifest.csv', lambda tmp: manifest.to_csv(tmp, index=False))
     write_text_atomic(data_dir/'audit'/'report.json', json.dumps(report, indent=1))
     write_text_atomic(data_dir/'audit'/'report.md', report_markdown(report))
+    sheet = data_dir/'audit'/'augmented-copies.png'
+    if dups['augmented']: contact_sheet(data_dir, dups['augmented'], sheet)
+    else: sheet.unlink(missing_ok=True)
     return manifest, report
 
 # %% ../nbs/00_data.ipynb #b5c035f5
@@ -353,7 +389,8 @@ def audit_report(manifest:pd.DataFrame, dups:dict, reused:int=0, inspected:int=0
                 empty=[f'{s}/{c}' for s in SPLITS for c in CLASSES if counts[s][c] == 0 and (s != 'test' or ok.split.eq('test').any())],
                 missing_splits=[s for s in SPLITS if not manifest.split.eq(s).any()],
                 exact_duplicates_within=dups['exact_within'], leaks=dups['leaks'],
-                exact_groups=dups['exact'], near_pairs=[list(p) for p in dups['near']], near_max_distance=dups['max_distance'])
+                exact_groups=dups['exact'], near_pairs=[list(p) for p in dups['near']], near_max_distance=dups['max_distance'],
+                augmented_pairs=dups.get('augmented', []), augmented_unchecked=dups.get('unchecked'))
 
 def summary_table(report:dict) -> str:
     "Markdown table of usable images per split and class, with totals"
@@ -371,10 +408,15 @@ def report_markdown(report:dict) -> str:
     if report['empty'] or report['missing_splits']:
         out += ['\n## Gaps\n'] + [f'- no usable images in `{e}`' for e in report['empty']]
         out += [f'- no `{s}` split' for s in report['missing_splits']]
-    out += ['\n## Duplicates and leaks\n', '| | exact | near |\n|---|---:|---:|']
-    out += [f"| copies within {s} | {n} | |" for s, n in report['exact_duplicates_within'].items()]
-    out += [f"| leaks {pair} | {v['exact']} | {v['near']} |" for pair, v in report['leaks'].items()]
-    out += [f"\nNear duplicates: pHash at most {report['near_max_distance']} bits apart."]
+    out += ['\n## Duplicates and leaks\n', '| | exact | near | augmented |\n|---|---:|---:|---:|']
+    out += [f"| copies within {s} | {n} | | |" for s, n in report['exact_duplicates_within'].items()]
+    out += [f"| leaks {pair} | {v['exact']} | {v['near']} | {v.get('augmented', 0)} |" for pair, v in report['leaks'].items()]
+    out += [f"\nNear duplicates: pHash at most {report['near_max_distance']} bits apart. Augmented copies: registered to a common frame, "
+            "then the finest detail of the aligned pair correlates at 0.7 or more (`00b_leaks`)"
+            + (f"; {report['augmented_unchecked']} images under 256 px were not checked." if report.get('augmented_unchecked') else '.')]
+    if report.get('augmented_pairs'):
+        out += ['\nAugmented copies (detail correlation, rotation, scale, shift; the contact sheet is `augmented-copies.png`):']
+        out += [f"- `{c['a']}` ~ `{c['b']}` ({c['ncc']:.2f}, {c['rotation']:+.1f}°, x{c['scale']:.2f}, {c['shift']:.2f})" for c in report['augmented_pairs']]
     if report['exact_groups']: out += ['\nExact duplicate groups:'] + [f"- {', '.join(f'`{p}`' for p in g)}" for g in report['exact_groups']]
     if report['near_pairs']: out += ['\nNear duplicate pairs:'] + [f'- `{a}` ~ `{b}` ({d} bits)' for a, b, d in report['near_pairs']]
     return '\n'.join(out) + '\n'
@@ -564,7 +606,7 @@ def summary_text(report:dict, dest) -> str:
     lines += [f'Warning: no usable images in {e}' for e in report['empty']] + [f'Warning: no {s} split' for s in report['missing_splits']]
     within = ', '.join(f'{s} {n}' for s, n in report['exact_duplicates_within'].items())
     lines += [f'Exact duplicate copies within a split: {within}',
-              'Leaks across splits (exact/near): ' + ', '.join(f"{k} {v['exact']}/{v['near']}" for k, v in report['leaks'].items()),
+              'Leaks across splits (exact/near/augmented): ' + ', '.join(f"{k} {v['exact']}/{v['near']}/{v.get('augmented', 0)}" for k, v in report['leaks'].items()),
               f"Manifest: {Path(dest)/'audit'/'manifest.csv'}   Report: {Path(dest)/'audit'/'report.md'}"]
     return '\n'.join(lines)
 
