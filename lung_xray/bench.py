@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import math
 import io
 import json
 import os
@@ -39,8 +40,9 @@ from fastai.vision.utils import resize_images
 
 # %% auto #0
 __all__ = ['BENCH_SIZES', 'DRY_RUN_GPU_SETTINGS', 'GPU_GOALS', 'SkipValidation', 'median_time', 'device_info', 'write_section',
-           'bench_data', 'data_section', 'bench_predict', 'predict_section', 'bench_loop', 'loop_section', 'bench_gpu',
-           'gpu_section', 'gpu_busy', 'gpu_check_report', 'bench_parser', 'main']
+           'bench_data', 'data_section', 'bench_predict', 'predict_section', 'bench_loop', 'loop_section',
+           'bench_leaks', 'leaks_section', 'bench_gpu', 'gpu_section', 'gpu_busy', 'gpu_check_report', 'bench_parser',
+           'main']
 
 # %% ../nbs/90_bench.ipynb #cc3a5a36
 class SkipValidation(Callback):
@@ -233,6 +235,43 @@ the same {r['images_per_epoch']} images per epoch on both sides (cache, batch {r
 | seconds per training step | {r['loop_ours_s']:.4f} (fastai Learner + the run's callbacks) | {r['loop_plain_s']:.4f} (plain PyTorch loop) | {r['loop_ratio']:.3f}x (per-repeat {r['loop_ratio_min']:.3f}-{r['loop_ratio_max']:.3f}) | <= 1.10x, {met} |
 """
 
+# %% ../nbs/90_bench.ipynb #6cadebca
+def bench_leaks(n:int=10_000, copies:int=200, side:int=320, seed:int=0) -> dict:
+    "Seconds, recall and precision of the augmented-copy search over `n` distinct phantom radiographs plus `copies` Keras-like copies"
+    import numpy as np
+    from lung_xray.leaks import find_copies, leak_thumb
+    from lung_xray.phantom import _render, draw_chest, keras_like_copy
+    from lung_xray.core import SPLITS
+    rng = np.random.default_rng(seed)
+    picture = lambda i: (_render(draw_chest(np.random.default_rng([seed, 7, i]), CLASSES[i % 5], 256, 256), side, side,
+                                 np.random.default_rng([seed, 8, i])) * 255).astype(np.uint8)
+    thumbs = [leak_thumb(picture(i)) for i in range(n)]
+    splits = list(rng.choice(SPLITS, n, p=[0.7, 0.15, 0.15]))
+    sources = rng.choice([i for i, s in enumerate(splits) if s == 'train'], copies, replace=False)
+    for j, src in enumerate(sources):
+        thumbs.append(leak_thumb(keras_like_copy(picture(int(src)), np.random.default_rng([seed, 9, j]))[0])); splits.append('test' if j % 2 else 'val')
+    start = time.perf_counter()
+    found = find_copies(thumbs, splits)
+    seconds = time.perf_counter() - start
+    truth, reported = {(int(s), n + j) for j, s in enumerate(sources)}, {(p['a'], p['b']) for p in found}
+    hits = len(truth & reported)
+    return dict(images=len(thumbs), distinct=n, copies=copies, side=side, seconds=seconds, workers=default_workers(),
+                queries=sum(s != 'train' for s in splits), recall=hits / max(1, copies), precision=hits / max(1, len(reported)),
+                found=len(reported), true_found=hits)
+
+def leaks_section(rows:list) -> str:
+    "BENCHMARKS.md section for `bench_leaks` results at several sizes (goal: 10,000 images in 3 minutes)"
+    big = max(rows, key=lambda r: r['images'])
+    small = min(rows, key=lambda r: r['images'])
+    exponent = math.log(big['seconds'] / small['seconds']) / math.log(big['images'] / small['images']) if big is not small else float('nan')
+    lines = [f"Measured {time.strftime('%Y-%m-%d')} on {device_info()}, {big['workers']} worker threads.\n",
+             '| images (distinct + copies) | val/test queries | seconds | recall | precision | goal |', '|---:|---:|---:|---:|---:|---|']
+    for r in sorted(rows, key=lambda r: r['images']):
+        goal = ('met' if r['seconds'] <= 180 else 'NOT met') if r['distinct'] >= 10_000 else ''
+        lines.append(f"| {r['distinct']} + {r['copies']} | {r['queries']} | {r['seconds']:.1f} | {r['recall']:.3f} ({r['true_found']}/{r['copies']}) | "
+                     f"{r['precision']:.3f} ({r['true_found']}/{r['found']}) | {'<= 180 s at 10,000, ' + goal if goal else ''} |")
+    return '\n'.join(lines) + f"\n\nTime grows as N^{exponent:.2f} between the two sizes.\n"
+
 # %% ../nbs/90_bench.ipynb #a81b5341
 def _ceiling_ips(model, bs:int, size:int, device, precision:str, steps:int=10) -> float:
     "Images/s of forward+backward+step on random tensors already on the device"
@@ -390,7 +429,7 @@ def gpu_check_report(out, work, arch:str='convnextv2_tiny') -> str:
 def bench_parser() -> argparse.ArgumentParser:
     "Argument parser of `lung-xray-bench`"
     p = command_parser('lung-xray-bench', 'Run benchmarks side by side and write their sections of BENCHMARKS.md.')
-    p.add_argument('what', nargs='*', default=['all'], choices=['data', 'loop', 'predict', 'gpu', 'all'], help="which benchmarks to run ('all' runs gpu only with CUDA)")
+    p.add_argument('what', nargs='*', default=['all'], choices=['data', 'loop', 'predict', 'leaks', 'gpu', 'all'], help="which benchmarks to run ('all' runs gpu only with CUDA, and not leaks: minutes)")
     p.add_argument('--archs', default='convnextv2_tiny,regnety_040', help="gpu: backbones to measure (comma-separated, or 'all' for the seven)")
     p.add_argument('--ceilings-only', action='store_true', help='gpu: only the random-tensor ceilings (no data, no real epochs)')
     p.add_argument('--dry-run', action='store_true', help="gpu: run the code path on the CPU with a tiny model and the GPU's settings")
@@ -424,6 +463,10 @@ def _run_benchmarks(args):
         atomic_write(Path(args.out).with_name('gpu-rows.json'), lambda tmp: Path(tmp).write_text(json.dumps(rows, indent=1)))
         print(gpu_section(rows, args.dry_run))
         write_section(args.out, 'gpu (dry run)' if args.dry_run else 'gpu', gpu_section(rows, args.dry_run))
+    if 'leaks' in args.what:
+        rows = [bench_leaks(n=2500, copies=50), bench_leaks()]
+        print(leaks_section(rows))
+        write_section(args.out, 'leaks', leaks_section(rows))
     if 'predict' in args.what or 'all' in args.what:
         r = bench_predict(repeats=args.repeats)
         print(predict_section(r))

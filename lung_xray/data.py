@@ -544,14 +544,15 @@ def source_name(source) -> str:
     return 'phantom' if source == 'phantom' else str(Path(source).expanduser().resolve())
 
 def acquire(source, dest, phantom_n:int|tuple=40, phantom_max_side:int=2400, n_workers:int|None=None,
-            progress:bool=True) -> Path:
+            progress:bool=True, phantom_copies:int=0) -> Path:
     "The folder holding the source images: Kaggle's download, the phantom (drawn once under `dest/sources`), or a path"
     if source == 'kaggle': return download_kaggle()
     if source == 'phantom':
         out = Path(dest)/'sources'/'phantom'
         if not (out/'.complete').exists():
             print(f'Drawing the phantom dataset into {out} ...')
-            make_phantom_dataset(out, phantom_n, max_side=phantom_max_side, n_workers=n_workers or default_workers(), progress=progress)
+            make_phantom_dataset(out, phantom_n, max_side=phantom_max_side, n_workers=n_workers or default_workers(), progress=progress,
+                                 copies=phantom_copies)
             (out/'.complete').touch()
         return out
     path = Path(source).expanduser()
@@ -578,6 +579,7 @@ def prepare(source='kaggle',                      # 'kaggle', 'phantom' or the f
             max_distance:int=8,                    # pHash bits (of 256) at most apart for a near duplicate
             phantom_n:int|tuple=40,                # phantom: training images per class, or (train, val, test)
             phantom_max_side:int=2400,             # phantom: largest image side in pixels
+            phantom_copies:int=0,                  # phantom: Keras-like copies of training images planted in val and test
             progress:bool=True,                    # progress bars
            ) -> tuple[pd.DataFrame, dict]:
     "Acquire, organize, audit and cache: everything `get_dls` needs; returns the manifest and the audit report"
@@ -589,7 +591,7 @@ def prepare(source='kaggle',                      # 'kaggle', 'phantom' or the f
         print(f'{dest} already holds train and val from {name}: download and organize skipped.')
     else:
         _check_dest(dest, marker, name)
-        src = acquire(source, dest, phantom_n, phantom_max_side, n_workers, progress)
+        src = acquire(source, dest, phantom_n, phantom_max_side, n_workers, progress, phantom_copies)
         if dest.resolve().is_relative_to(src.resolve()):
             raise DataError(f'--dest {dest} lies inside the source {src}; choose a destination outside it.')
         res = organize(src, dest, link, name)
@@ -625,6 +627,7 @@ def data_parser() -> argparse.ArgumentParser:
     p.add_argument('--near-distance', type=int, default=8, help='pHash bits (of 256) at most apart for a near duplicate')
     p.add_argument('--phantom-n', type=int, default=40, help='phantom: training images per class (val and test get a quarter)')
     p.add_argument('--phantom-max-side', type=int, default=2400, help='phantom: largest image side in pixels')
+    p.add_argument('--phantom-copies', type=int, default=0, help='phantom: Keras-like copies of training images planted in val and test')
     p.add_argument('--quiet', action='store_true', help='no progress bars')
     return p
 
@@ -641,7 +644,7 @@ def main(argv=None) -> int:
     def work():
         _check_args(args)
         _, report = prepare(source=args.source, dest=args.dest, sizes=args.size, n_workers=args.workers, link=args.link, margin=args.margin,
-                            max_distance=args.near_distance, phantom_n=args.phantom_n, phantom_max_side=args.phantom_max_side,
+                            max_distance=args.near_distance, phantom_n=args.phantom_n, phantom_max_side=args.phantom_max_side, phantom_copies=args.phantom_copies,
                             progress=not args.quiet)
         print(summary_text(report, args.dest))
     return run_guarded('lung-xray-data', work, args.debug)

@@ -392,11 +392,11 @@ def test_set_id(targets, paths) -> str:
     h = hashlib.sha1('\n'.join(f'{p}\t{int(t)}' for p, t in zip(paths, targets)).encode())
     return f'{h.hexdigest()[:8]} (n={len(targets)})'
 
-# %% ../nbs/03_eval.ipynb #8b017008
+# %% ../nbs/03_eval.ipynb #ed9a5ebd
 def _board_row(model, m:dict, y, probs, params_m, test_set:str, image_size=None, images_per_s=None, clean=None, m_clean=None) -> dict:
     "A leaderboard row from `classification_metrics` output, whole test split and clean subset (the `_` keys stay out of the table)"
     ci, clean = m['ci95'], np.ones(len(y), bool) if clean is None else np.asarray(clean, bool)
-    if m_clean is None and clean.any(): m_clean = classification_metrics(y[clean], probs[clean], n_boot=200)
+    if m_clean is None and clean.any(): m_clean = m if clean.all() else classification_metrics(y[clean], probs[clean], n_boot=200)
     return dict(model=model, test_set=test_set, accuracy_clean=m_clean['accuracy'] if m_clean else None,
                 acc_clean_ci95=m_clean['ci95'].get('accuracy') if m_clean else None, n_clean=int(clean.sum()),
                 accuracy=m['accuracy'], acc_ci95=ci.get('accuracy'), balanced_accuracy=m['balanced_accuracy'],
@@ -487,7 +487,7 @@ def evaluate_all(runs_dir='runs',                 # where the runs are: <runs_di
     print(f"Best model: {board.model[0]} (test accuracy {_fmt(board.accuracy[0])}%); leaderboard in {Path(runs_dir)/'leaderboard.md'}")
     return results, board
 
-# %% ../nbs/03_eval.ipynb #e759a195
+# %% ../nbs/03_eval.ipynb #0e06b6ab
 def eval_parser():
     "Argument parser of `lung-xray-eval`"
     p = command_parser('lung-xray-eval', 'Evaluate trained models on the test split; write runs/<arch>/eval/ and the leaderboard.')
@@ -512,7 +512,12 @@ def eval_main(argv=None) -> int:
         results, board = evaluate_all(runs_dir=a.runs_dir, model=a.model, data_path=a.data_path, tta=a.tta, detailed=a.detailed,
                                       medical=a.medical_validation, target=a.target_sensitivity, ensemble_k=a.ensemble, n_boot=a.n_boot,
                                       progress=not a.quiet)
-        for r in results: print(f"\n== {r['arch']} ==\n" + classification_report_text(r['test']))
+        for r in results:
+            print(f"\n== {r['arch']} ==\n" + classification_report_text(r['test']))
+            if r.get('test_clean'):
+                lo, hi = r['test_clean']['ci95'].get('accuracy', (math.nan, math.nan))
+                print(f"clean subset: accuracy {r['test_clean']['accuracy']:.4f} (95% CI {lo:.3f}-{hi:.3f}) on {r['clean']['n']} test images; "
+                      f"{r['clean']['left_out']} with a copy in train or val left out")
         if a.tta: print('\nPlain vs test-time augmentation:\n' + tta_table(results).to_string(index=False))
         if a.compare or len(board) > 1: print(leaderboard_markdown(board))
     return run_guarded('lung-xray-eval', work, a.debug)

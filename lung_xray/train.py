@@ -52,7 +52,7 @@ __all__ = ['SMOKE', 'METRIC_NAMES', 'TrainConfig', 'torch_opt', 'DeviceMixedPrec
            'export_learner', 'distributed_trainer', 'data_parallel', 'start_process_group', 'train', 'train_parser',
            'main']
 
-# %% ../nbs/02_two_stage.ipynb #c4b82fe4
+# %% ../nbs/02_two_stage.ipynb #332d4f86
 SMOKE = dict(arch='test_resnet', size=64, bs=16, stage1_epochs=2, stage2_epochs=6, lr_scale=100.0, phantom_n=(60, 15, 15),
              phantom_max_side=320)
 
@@ -64,6 +64,7 @@ class TrainConfig:
     arch: str|None = _p(None, 'timm backbone; None: convnextv2_tiny, or test_resnet in smoke mode')
     data_path: str|None = _p(None, "prepared data folder; None: 'data', or <out_dir>/smoke-data in smoke mode")
     source: str = _p('kaggle', "where missing data comes from: 'kaggle', 'phantom' or a folder")
+    keep_leaks: bool = _p(False, 'keep training images with a copy in val or test (the published protocol); off: left out')
     out_dir: str = _p('runs', 'the run lands in <out_dir>/<arch>/')
     profile: str = _p('pod', "batch sizes for a 'pod' (32-80 GB) or a 'local' (3-8 GB) GPU")
     size: int|None = _p(None, "image size; None: the backbone's")
@@ -179,11 +180,11 @@ def build_learner(cfg:TrainConfig, dls) -> Learner:
     learn.logger = noop                  # the epoch lines come from RunLog; the progress bars stay
     return learn
 
-# %% ../nbs/02_two_stage.ipynb #b3424192
+# %% ../nbs/02_two_stage.ipynb #f1421eaa
 def train_dls(cfg:TrainConfig):
     "The run's DataLoaders: the training array with device-side augmentation, or fastai's per-item loader"
-    if cfg.loader == 'fastai': return get_dls(cfg.data_path, cfg.size, cfg.bs, num_workers=cfg.num_workers, device=cfg.device)
-    return get_fast_dls(cfg.data_path, cfg.size, cfg.bs, device=cfg.device, channels_last=cfg.channels_last, seed=cfg.seed)
+    if cfg.loader == 'fastai': return get_dls(cfg.data_path, cfg.size, cfg.bs, num_workers=cfg.num_workers, device=cfg.device, drop_leaks=not cfg.keep_leaks)
+    return get_fast_dls(cfg.data_path, cfg.size, cfg.bs, device=cfg.device, channels_last=cfg.channels_last, seed=cfg.seed, drop_leaks=not cfg.keep_leaks)
 
 # %% ../nbs/02_two_stage.ipynb #24ec15f4
 def write_history(history:list, path) -> Path:

@@ -5,7 +5,7 @@ these files instead. Every figure comes from one real smoke run made here, the s
 README's one-line demo makes (phantom data, timm's tiny test_resnet, both stages, evaluation with
 Grad-CAM): nothing is drawn by hand, and the captions in the notebooks say it is the phantom.
 
-    python tools/make_figures.py          # about a minute on 2 CPU cores
+    python tools/make_figures.py          # about a minute on 2 CPU cores (--only-leaks: the contact sheet alone)
 
 96_docs checks that every image a notebook references exists here and that every file here is
 referenced; it also renders the notebooks to HTML and looks at them in headless Chromium.
@@ -60,5 +60,18 @@ def main():
         print(f"(test accuracy of that run: {100 * metrics['test']['accuracy']:.1f}%)")
 
 
+def leak_figure():
+    "The audit's contact sheet of augmented copies across splits, on a phantom with six planted Keras-like copies"
+    from lung_xray.data import audit, organize
+    from lung_xray.phantom import make_phantom_dataset
+    with tempfile.TemporaryDirectory() as d:
+        work = Path(d)
+        src = make_phantom_dataset(work/'leaky', (20, 6, 6), broken=False, max_side=512, n_workers=2, copies=6)
+        with contextlib.redirect_stdout(io.StringIO()): organize(src, work/'data'); audit(work/'data', n_workers=2, progress=False)
+        print('The contact sheet of a phantom with six augmented copies:')
+        small_png(work/'data'/'audit'/'augmented-copies.png', 'data_augmented_copies.png')
+
+
 if __name__ == '__main__':
-    sys.exit(main())
+    if sys.argv[1:] != ['--only-leaks']: main()       # --only-leaks: just the contact sheet
+    leak_figure()
