@@ -203,7 +203,7 @@ def set_rng_state(dls, state:dict):
     if state['cuda'] is not None and torch.cuda.is_available(): torch.cuda.set_rng_state_all(state['cuda'])
     if state['loader_epoch'] is not None and hasattr(dls.train, 'epoch'): dls.train.epoch = state['loader_epoch']
 
-# %% ../nbs/02_two_stage.ipynb #d7075af0
+# %% ../nbs/02_two_stage.ipynb #5b26d80b
 METRIC_NAMES = {'accuracy': 'accuracy', 'balanced_accuracy_score': 'balanced_accuracy', 'f1_score': 'f1_macro'}   # fastai's names -> history columns
 
 class RunLog(Callback):
@@ -237,7 +237,7 @@ class RunLog(Callback):
               f"F1 {100*row['f1_macro']:.2f}% | LR {lr} | {row['seconds']:.1f}s")
         save_last(self.learn, self.cfg, self.run_dir, self.history, writer=self.writer)
 
-# %% ../nbs/02_two_stage.ipynb #77a57799
+# %% ../nbs/02_two_stage.ipynb #af2f2a01
 def save_last(learn:Learner, cfg:TrainConfig, run_dir, history:list, finished:bool=False, writer:BackgroundWriter|None=None) -> Path:
     "The last checkpoint, with everything `resume` needs (written by `writer` when given); reads the run's callbacks by name"
     log, sched, stopper = learn.run_log, getattr(learn, 'epoch_cosine', None), getattr(learn, 'seed_early_stopping', None)
@@ -251,7 +251,7 @@ def save_last(learn:Learner, cfg:TrainConfig, run_dir, history:list, finished:bo
     write_with(writer, lambda: save_checkpoint(ckpt, path))
     return path
 
-# %% ../nbs/02_two_stage.ipynb #1dc72f60
+# %% ../nbs/02_two_stage.ipynb #b544f297
 class EpochCosine(Callback):
     "The seed's cosine: each group from its lr to `eta_min` over `t_max` epochs, stepped after every epoch"
     order = 45
@@ -263,7 +263,7 @@ class EpochCosine(Callback):
         for group, lr in zip(self.opt.opt.param_groups, self.sched.get_last_lr()): group['lr'] = lr
     def after_epoch(self): self.sched.step()
 
-# %% ../nbs/02_two_stage.ipynb #cb24ec27
+# %% ../nbs/02_two_stage.ipynb #326b160f
 class StopOnNaN(Callback):
     "Stop the fit when an epoch ends with a non-finite loss, before anything is saved; `stopped_at` is that epoch of the fit (1-based)"
     order = 55
@@ -274,7 +274,7 @@ class StopOnNaN(Callback):
             self.stopped_at = self.epoch + 1
             raise CancelFitException()
 
-# %% ../nbs/02_two_stage.ipynb #28bebf9c
+# %% ../nbs/02_two_stage.ipynb #6054f878
 class BestCheckpoint(TrackerCallback):
     "Save the seed-format best checkpoint whenever validation accuracy improves, across all fits (the run's position from `RunLog`)"
     order = 61
@@ -289,7 +289,7 @@ class BestCheckpoint(TrackerCallback):
         write_with(self.writer, lambda: save_checkpoint(ckpt, path))
         print(f'Saved new best checkpoint (Val Acc {100 * self.best:.2f}%)')
 
-# %% ../nbs/02_two_stage.ipynb #c55c7d3b
+# %% ../nbs/02_two_stage.ipynb #40fa109e
 class SeedEarlyStopping(EarlyStoppingCallback):
     "fastai's early stopping on valid loss, restorable for resume, with the seed's message"
     order = 61.5                 # decides before RunLog (62) saves the epoch (fastai's runs at 63, after it), stops at the next epoch's start
@@ -310,19 +310,19 @@ class SeedEarlyStopping(EarlyStoppingCallback):
             print(f'[stop]  Early stopping triggered: No improvement in val loss for {self.patience} epochs\n'
                   f'   Best val loss: {self.best:.4f}' + (f', Best val acc: {100 * best_acc.best:.2f}%' if best_acc else ''))
 
-# %% ../nbs/02_two_stage.ipynb #5c48a89f
+# %% ../nbs/02_two_stage.ipynb #cfa9d362
 def discriminative_lrs(cfg:TrainConfig) -> list:
     "The stage-2 learning rates of (body, head): the ends of `slice(body_lr, head_lr)`, exactly"
     return [cfg.body_lr, cfg.head_lr]
 
-# %% ../nbs/02_two_stage.ipynb #3a50b6f6
+# %% ../nbs/02_two_stage.ipynb #b49794b6
 def set_stage(learn:Learner, stage:int, fused:bool):
     "Stage 1: body frozen, PyTorch Adam; stage 2: everything trains, PyTorch AdamW — with a fresh optimizer either way"
     learn.opt_func, learn.opt = torch_opt(torch.optim.Adam if stage == 1 else torch.optim.AdamW, fused), None
     if stage == 1: learn.freeze()
     else: learn.unfreeze()
 
-# %% ../nbs/02_two_stage.ipynb #2aae5034
+# %% ../nbs/02_two_stage.ipynb #8de60014
 def _stage_banner(learn, stage, cfg):
     if not is_main(): return
     if stage == 1:
@@ -347,7 +347,7 @@ def _nan_error(run_dir, cfg, stage, epoch):
     return DataError(f'The loss became NaN in stage {stage} epoch {epoch}; training stopped. {kept}'
                      'Lower the learning rates, or use precision="fp32".')
 
-# %% ../nbs/02_two_stage.ipynb #d68e7c58
+# %% ../nbs/02_two_stage.ipynb #dcb2773e
 def fit_two_stage(learn:Learner, cfg:TrainConfig, run_dir, start:dict|None=None) -> list:
     "The seed's two stages; returns the history (one row per epoch); a NaN loss raises `DataError` saying where"
     writer = BackgroundWriter()
@@ -378,7 +378,7 @@ def _fit_two_stage(learn, cfg, run_dir, start, writer):
             with learn.added_cbs([cosine, stopper]): save_last(learn, cfg, run_dir, history, finished=True, writer=writer)
     return history
 
-# %% ../nbs/02_two_stage.ipynb #c4f3e8e9
+# %% ../nbs/02_two_stage.ipynb #fd104310
 def prepared_source(data_path, source):
     "The source to prepare `data_path` from: the one it was organized from, when it already holds a complete layout"
     marker = read_marker(data_path)
@@ -386,7 +386,7 @@ def prepared_source(data_path, source):
     name = marker['source']
     return 'kaggle' if name.startswith('kaggle:') else name   # 'phantom', or the folder it came from
 
-# %% ../nbs/02_two_stage.ipynb #30c3b187
+# %% ../nbs/02_two_stage.ipynb #df3d11e7
 def check_run_dir(run_dir, cfg:TrainConfig) -> dict|None:
     "Refuse to overwrite another backbone's or a finished run; returns the resume state when resuming"
     run_dir = Path(run_dir)
@@ -405,14 +405,14 @@ def check_run_dir(run_dir, cfg:TrainConfig) -> dict|None:
     for p in run_checkpoints(run_dir, cfg.arch): p.unlink()
     return None
 
-# %% ../nbs/02_two_stage.ipynb #31854205
+# %% ../nbs/02_two_stage.ipynb #8257ba82
 def git_commit() -> str:
     "The current git commit of the project, or '' outside a checkout"
     try: return subprocess.run(['git', 'rev-parse', 'HEAD'], capture_output=True, text=True, timeout=10,
                                cwd=Path(__file__).parent if '__file__' in globals() else None).stdout.strip()  # the library's checkout
     except (OSError, subprocess.SubprocessError): return ''
 
-# %% ../nbs/02_two_stage.ipynb #ad7e1d4c
+# %% ../nbs/02_two_stage.ipynb #c70320cc
 def plot_history(history:list, path=None):
     "Loss, metrics and learning rates per epoch, the stage boundary marked"
     import matplotlib.pyplot as plt
@@ -429,7 +429,7 @@ def plot_history(history:list, path=None):
     if path: atomic_write(path, lambda tmp: fig.savefig(tmp, format='png', dpi=90))
     return fig
 
-# %% ../nbs/02_two_stage.ipynb #61f272ca
+# %% ../nbs/02_two_stage.ipynb #4674e896
 def export_learner(learn:Learner, cfg:TrainConfig, run_dir) -> Path:
     "fastai export pickle of the best model (a fresh Learner: nothing of the training run but fastai's data pipeline)"
     model, _ = load_checkpoint(checkpoint_path(run_dir, cfg.arch, 'best'))
@@ -437,7 +437,7 @@ def export_learner(learn:Learner, cfg:TrainConfig, run_dir) -> Path:
     inference = Learner(dls, model, loss_func=learn.loss_func, splitter=model_splitter, metrics=learn.metrics, path=run_dir)
     return atomic_write(Path(run_dir)/f'{cfg.arch}-export.pkl', lambda tmp: inference.export(Path(tmp).resolve()))
 
-# %% ../nbs/02_two_stage.ipynb #23dff07f
+# %% ../nbs/02_two_stage.ipynb #678c0f46
 def distributed_trainer(sync_bn:bool):
     "fastai's DistributedTrainer; without CUDA its loaders broadcast the shuffle order as CPU tensors (gloo), not CUDA ones"
     from fastai.distributed import DistributedDL, DistributedTrainer
@@ -450,7 +450,7 @@ def distributed_trainer(sync_bn:bool):
             return dl if isinstance(dl, (DistributedDL, ArrayLoader)) else GlooDL(dl, device=self.learn.model.device)
     return Trainer(sync_bn)
 
-# %% ../nbs/02_two_stage.ipynb #a82d08fb
+# %% ../nbs/02_two_stage.ipynb #cfce76c4
 @contextlib.contextmanager
 def data_parallel(learn:Learner):
     "Train `learn` data-parallel across the launched processes (like fastai's `distrib_ctx`)"
@@ -461,14 +461,14 @@ def data_parallel(learn:Learner):
     finally:
         learn.remove_cbs([cb for cb in learn.cbs if type(cb).__name__ == 'Trainer'])
 
-# %% ../nbs/02_two_stage.ipynb #c7cbe9f0
+# %% ../nbs/02_two_stage.ipynb #0ee9bdf7
 def start_process_group(cfg:TrainConfig):
     "Join the process group that `accelerate launch` or `torchrun` set up (NCCL on GPUs, gloo on CPUs)"
     if not torch.distributed.is_initialized():
         torch.distributed.init_process_group('nccl' if cfg.device.startswith('cuda') else 'gloo')
         if cfg.device.startswith('cuda'): torch.cuda.set_device(cfg.device)
 
-# %% ../nbs/02_two_stage.ipynb #654289b0
+# %% ../nbs/02_two_stage.ipynb #305678c3
 def train(cfg:TrainConfig,                        # every parameter of the run (resolved here if it is not yet)
           cbs:list=(),                             # extra fastai callbacks for both stages
          ) -> dict:
@@ -514,7 +514,7 @@ def train(cfg:TrainConfig,                        # every parameter of the run (
     return dict(run_dir=run_dir, history=history, best_val_accuracy=best['val_accuracy'], best_stage=best['stage'],
                 best_epoch=best['epoch'], minutes=minutes, final_val_accuracy=history[-1]['accuracy'] if history else float('nan'))
 
-# %% ../nbs/02_two_stage.ipynb #46b7554f
+# %% ../nbs/02_two_stage.ipynb #854b213e
 def _arg_type(f):
     kind = str(f.type)
     if 'bool' in kind: return lambda v: {'true': True, 'false': False, '1': True, '0': False, 'none': None}[v.lower()]
