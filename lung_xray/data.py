@@ -35,7 +35,7 @@ from fastai.data.transforms import Transform
 from .core import (CLASSES, CLASS_ALIASES, IMAGE_EXTS, KAGGLE_DATASET, KAGGLE_FOLDERS, SPLITS, SPLIT_ALIASES,  # noqa: F401
                             DataError, LungXrayError, _key, atomic_write, canonical_class, command_parser, canonical_split, default_workers,
                             remove_stale_tmp, run_cli, run_guarded, write_text_atomic)   # (some only so that `from lung_xray.data import ...` keeps working)
-from .phantom import PHANTOM_BROKEN, PHANTOM_ENCODINGS, PHANTOM_SIZES, draw_chest, make_phantom_dataset, write_dicom  # noqa: F401
+from .phantom import PHANTOM_BROKEN, PHANTOM_ENCODINGS, PHANTOM_SIZES, default_copies, draw_chest, make_phantom_dataset, write_dicom  # noqa: F401
 from .leaks import THUMB, find_copies, leak_thumb
 
 # %% auto #0
@@ -544,7 +544,7 @@ def source_name(source) -> str:
     return 'phantom' if source == 'phantom' else str(Path(source).expanduser().resolve())
 
 def acquire(source, dest, phantom_n:int|tuple=40, phantom_max_side:int=2400, n_workers:int|None=None,
-            progress:bool=True, phantom_copies:int=0) -> Path:
+            progress:bool=True, phantom_copies:int|None=None) -> Path:
     "The folder holding the source images: Kaggle's download, the phantom (drawn once under `dest/sources`), or a path"
     if source == 'kaggle': return download_kaggle()
     if source == 'phantom':
@@ -552,7 +552,7 @@ def acquire(source, dest, phantom_n:int|tuple=40, phantom_max_side:int=2400, n_w
         if not (out/'.complete').exists():
             print(f'Drawing the phantom dataset into {out} ...')
             make_phantom_dataset(out, phantom_n, max_side=phantom_max_side, n_workers=n_workers or default_workers(), progress=progress,
-                                 copies=phantom_copies)
+                                 copies=default_copies(phantom_n) if phantom_copies is None else phantom_copies)
             (out/'.complete').touch()
         return out
     path = Path(source).expanduser()
@@ -579,7 +579,7 @@ def prepare(source='kaggle',                      # 'kaggle', 'phantom' or the f
             max_distance:int=8,                    # pHash bits (of 256) at most apart for a near duplicate
             phantom_n:int|tuple=40,                # phantom: training images per class, or (train, val, test)
             phantom_max_side:int=2400,             # phantom: largest image side in pixels
-            phantom_copies:int=0,                  # phantom: Keras-like copies of training images planted in val and test
+            phantom_copies:int|None=None,          # phantom: Keras-like copies of training images planted in val and test; None: one per 20
             progress:bool=True,                    # progress bars
            ) -> tuple[pd.DataFrame, dict]:
     "Acquire, organize, audit and cache: everything `get_dls` needs; returns the manifest and the audit report"
@@ -627,7 +627,8 @@ def data_parser() -> argparse.ArgumentParser:
     p.add_argument('--near-distance', type=int, default=8, help='pHash bits (of 256) at most apart for a near duplicate')
     p.add_argument('--phantom-n', type=int, default=40, help='phantom: training images per class (val and test get a quarter)')
     p.add_argument('--phantom-max-side', type=int, default=2400, help='phantom: largest image side in pixels')
-    p.add_argument('--phantom-copies', type=int, default=0, help='phantom: Keras-like copies of training images planted in val and test')
+    p.add_argument('--phantom-copies', type=int, default=None,
+                   help='phantom: Keras-like copies of training images planted in val and test (default: one per 20 training images)')
     p.add_argument('--quiet', action='store_true', help='no progress bars')
     return p
 
@@ -637,6 +638,7 @@ def _check_args(args):
     if not 0 <= args.near_distance <= 256: raise DataError('--near-distance must be between 0 and 256.')
     if args.margin < 1: raise DataError('--margin must be at least 1.0.')
     if args.phantom_n < 1: raise DataError('--phantom-n must be at least 1.')
+    if (args.phantom_copies or 0) < 0: raise DataError('--phantom-copies must be at least 0.')
 
 def main(argv=None) -> int:
     "Entry point of `lung-xray-data`"

@@ -38,9 +38,9 @@ __all__ = ['PNEUMONIAS', 'eval_learner', 'loader_probs', 'predict_split', 'per_c
            'classification_metrics', 'threshold_for_sensitivity', 'sens_spec', 'calibration_bins',
            'expected_calibration_error', 'fit_temperature', 'apply_temperature', 'merge_pneumonias', 'medical_report',
            'plot_confusion', 'plot_roc', 'plot_reliability', 'gradcam', 'model_input', 'plot_gradcam_grid',
-           'most_confused', 'plot_top_losses', 'interpret', 'classification_report_text', 'evaluate_model', 'tta_table',
-           'mcnemar_p', 'test_set_id', 'leaderboard', 'leaderboard_markdown', 'write_leaderboard', 'load_evaluations',
-           'evaluate_all', 'eval_parser', 'eval_main']
+           'most_confused', 'plot_top_losses', 'interpret', 'classification_report_text', 'clean_report_text',
+           'evaluate_model', 'tta_table', 'mcnemar_p', 'test_set_id', 'leaderboard', 'leaderboard_markdown',
+           'write_leaderboard', 'load_evaluations', 'evaluate_all', 'eval_parser', 'eval_main']
 
 # %% ../nbs/03_eval.ipynb #f03829b9
 def eval_learner(model, ckpt:dict, data_path, bs:int=128, device=None) -> Learner:
@@ -342,6 +342,16 @@ def classification_report_text(m:dict) -> str:
     if m.get('ci95'): lines.append('95% CI: ' + ', '.join(f'{k} [{lo:.3f}, {hi:.3f}]' for k, (lo, hi) in m['ci95'].items()))
     return '\n'.join(lines + [f'undefined: {u}' for u in m['undefined']]) + '\n'
 
+# %% ../nbs/03_eval.ipynb #4c0385ff
+def clean_report_text(res:dict) -> str:
+    "The clean subset's report (test images with no exact, near or augmented copy in train or val): its counts, every metric with CIs, screening"
+    f = lambda v: 'n/a' if v is None else f'{v:.3f}'
+    c, s = res['clean'], (res.get('medical_clean') or {}).get('screening')
+    out = [f"-- clean subset: {c['n']} test images; {c['left_out']} with a copy in train or val left out --",
+           classification_report_text(res['test_clean']).rstrip('\n')]
+    if s: out.append(f"screening (abnormal vs Normal): sensitivity {f(s['sensitivity'])}  specificity {f(s['specificity'])}  AUC {f(s['auc'])}")
+    return '\n'.join(out) + '\n'
+
 # %% ../nbs/03_eval.ipynb #068b9e46
 def evaluate_model(path, data_path=None, tta:bool=False, detailed:bool=False, medical:bool=True, target:float=0.95,
                    n_boot:int=1000, device=None, progress:bool=True) -> dict:
@@ -360,9 +370,12 @@ def evaluate_model(path, data_path=None, tta:bool=False, detailed:bool=False, me
     res['test_clean'] = classification_metrics(test['targets'][test['clean']], test['probs'][test['clean']], n_boot) if test['clean'].any() else None
     if tta: tt = predict_split(learn, 'test', tta=True, progress=progress); res['test_tta'] = classification_metrics(tt['targets'], tt['probs'], n_boot)
     if medical: res['medical'] = medical_report(val['targets'], val['probs'], test['targets'], test['probs'], target)
+    if medical and res['test_clean']:                                      # the same operating points (chosen on val) on the clean subset
+        c = test['clean']; res['medical_clean'] = medical_report(val['targets'], val['probs'], test['targets'][c], test['probs'][c], target)
     write_text_atomic(out_dir/'metrics.json', json.dumps(res, indent=1))
     atomic_write(out_dir/'predictions.npz', lambda tmp: np.savez(open(tmp, 'wb'), probs=test['probs'], targets=test['targets'], paths=np.array(test['paths']), clean=test['clean']))
     write_text_atomic(out_dir/'classification_report.txt', classification_report_text(res['test']))
+    if res['test_clean']: write_text_atomic(out_dir/'classification_report_clean.txt', clean_report_text(res))
     import matplotlib.pyplot as plt
     figs = [plot_confusion(res['test'], f"{ckpt['arch']}: confusion (test)", out_dir/'confusion_matrix.png'),
             plot_roc(test['targets'], test['probs'], f"{ckpt['arch']}: ROC (test)", out_dir/'roc_curves.png')]
@@ -514,10 +527,7 @@ def eval_main(argv=None) -> int:
                                       progress=not a.quiet)
         for r in results:
             print(f"\n== {r['arch']} ==\n" + classification_report_text(r['test']))
-            if r.get('test_clean'):
-                lo, hi = r['test_clean']['ci95'].get('accuracy', (math.nan, math.nan))
-                print(f"clean subset: accuracy {r['test_clean']['accuracy']:.4f} (95% CI {lo:.3f}-{hi:.3f}) on {r['clean']['n']} test images; "
-                      f"{r['clean']['left_out']} with a copy in train or val left out")
+            if r.get('test_clean'): print(clean_report_text(r))
         if a.tta: print('\nPlain vs test-time augmentation:\n' + tta_table(results).to_string(index=False))
         if a.compare or len(board) > 1: print(leaderboard_markdown(board))
     return run_guarded('lung-xray-eval', work, a.debug)

@@ -83,10 +83,10 @@ def candidates(desc:np.ndarray, queries, pool, k:int=10, chunk:int=1024) -> list
     return out
 
 # %% ../nbs/00b_leaks.ipynb #9b46703d
-def _detail(g) -> np.ndarray: return g - cv2.GaussianBlur(g, (0, 0), 1.0)
+def _detail(g) -> np.ndarray: return cv2.GaussianBlur(g, (0, 0), 1.0) - cv2.GaussianBlur(g, (0, 0), 2.0)
 
 def verify(thumb_a:np.ndarray, thumb_b:np.ndarray, warp_a:np.ndarray, warp_b:np.ndarray) -> dict:
-    "Align b onto a (from their registrations, refined by ECC on the pair at 256 px) and correlate their finest detail"
+    "Align b onto a (from their registrations, refined by ECC on the pair at 256 px) and correlate their fine detail (DoG σ 1–2 px)"
     to3 = lambda w: np.vstack([w, [0, 0, 1]])
     pair = (to3(warp_b) @ np.linalg.inv(to3(warp_a)))[:2].astype(np.float32)      # a's pixels -> b's pixels, at 128 px
     pair[:, 2] *= THUMB / FRAME
@@ -104,7 +104,7 @@ def verify(thumb_a:np.ndarray, thumb_b:np.ndarray, warp_a:np.ndarray, warp_b:np.
                 scale=round(math.sqrt(abs(np.linalg.det(lin))), 3), shift=round(float(np.hypot(*pair[:, 2])) / THUMB, 3))
 
 # %% ../nbs/00b_leaks.ipynb #dad9b1ae
-def find_copies(thumbs:list, splits:list, k:int=5, threshold:float=0.7, margin:float=0.1) -> list[dict]:
+def find_copies(thumbs:list, splits:list, k:int=5, threshold:float=0.9, margin:float=0.05) -> list[dict]:
     "Cross-split copies among images (`leak_thumb`s, None: not checked): each val/test image against the earlier splits' `k` candidates"
     ok = [i for i, t in enumerate(thumbs) if t is not None]
     if len(ok) < 2: return []

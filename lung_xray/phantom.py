@@ -18,8 +18,8 @@ from scipy.ndimage import gaussian_filter
 from .core import CLASSES, KAGGLE_FOLDERS, SPLITS, _key, atomic_write
 
 # %% auto #0
-__all__ = ['PHANTOM_SIZES', 'PHANTOM_ENCODINGS', 'PHANTOM_BROKEN', 'draw_chest', 'keras_like_copy', 'make_phantom_dataset',
-           'write_dicom']
+__all__ = ['PHANTOM_SIZES', 'PHANTOM_ENCODINGS', 'PHANTOM_BROKEN', 'draw_chest', 'keras_like_copy', 'default_copies',
+           'make_phantom_dataset', 'write_dicom']
 
 # %% ../nbs/00a_phantom.ipynb #36343c4c
 def _grid(h, w):
@@ -83,6 +83,9 @@ def draw_chest(rng:np.random.Generator, label:str, h:int=256, w:int=256) -> np.n
         img = img + 0.10*rib*body*(0.4 + 0.6*np.maximum(*lungs))
     for side in (-1, 1):                                                                   # clavicles
         img = img + 0.12*np.clip(1 - np.abs(v + 0.66 - 0.12*(u*side - 0.1))/0.025, 0, 1)*(np.abs(u) < 0.6)*body
+    hilar = np.clip(1.2 - np.sqrt((np.abs(u) - lcx + 0.12)**2 + (v + 0.05)**2) / 0.6, 0.15, 1)  # vessels: dense at the hila
+    vessels = np.clip(1 - np.abs(_smooth_noise(rng, u.shape, max(u.shape)/90)) / 0.3, 0, 1)
+    img = img + 0.07*vessels*hilar*np.maximum(*lungs) + 0.02*_smooth_noise(rng, u.shape, max(u.shape)/120)*body  # + tissue texture
     if _FINDINGS[label] is not None: img = img + 0.5*_FINDINGS[label](rng, u, v, lungs, lcx)
     return np.clip(img, 0, 1) ** gamma
 
@@ -195,6 +198,10 @@ def _plant_copies(root, jobs, copies, seed, n_workers):
     rel = lambda p: Path(p).relative_to(root).as_posix()
     write = [dict(r, source=rel(r['source']), copy=rel(r['copy'])) for r in truth]
     atomic_write(root.parent/'phantom-copies.json', lambda tmp: Path(tmp).write_text(json.dumps(write, indent=1)))
+
+def default_copies(n_per_class) -> int:
+    "How many augmented copies a phantom of `n_per_class` plants unless told: one per 20 training images (none under 20)"
+    return _split_counts(n_per_class)['train'] * len(CLASSES) // 20
 
 def make_phantom_dataset(dest, n_per_class:int|tuple=16, seed:int=0, broken:bool=True,
                          max_side:int=2400, n_workers:int=0, sizes:list|None=None, progress:bool=False, copies:int=0) -> Path:

@@ -33,7 +33,8 @@ def quiet():
 # %% ../nbs/97_test_utils.ipynb #fc6ddacf
 def tiny_data(dest, size:int=32, n:tuple=(8, 4, 4), max_side:int=128) -> Path:
     "A prepared phantom dataset at `dest`: `n` images per class for train/val/test, cached at `size` px"
-    with quiet(): prepare('phantom', dest, sizes=[size], phantom_n=n, phantom_max_side=max_side, n_workers=2, progress=False)
+    with quiet(): prepare('phantom', dest, sizes=[size], phantom_n=n, phantom_max_side=max_side, phantom_copies=0,
+                            n_workers=2, progress=False)
     return Path(dest)
 
 # %% ../nbs/97_test_utils.ipynb #d66cb508
