@@ -18,6 +18,7 @@ import statistics
 import sys
 import tempfile
 import time
+import warnings
 from pathlib import Path
 
 import pandas as pd
@@ -40,9 +41,9 @@ from fastai.vision.utils import resize_images
 
 # %% auto #0
 __all__ = ['BENCH_SIZES', 'DRY_RUN_GPU_SETTINGS', 'GPU_GOALS', 'SkipValidation', 'median_time', 'device_info', 'write_section',
-           'bench_data', 'data_section', 'bench_predict', 'predict_section', 'bench_loop', 'loop_section',
-           'bench_leaks', 'leaks_section', 'bench_gpu', 'gpu_section', 'gpu_busy', 'gpu_check_report', 'bench_parser',
-           'main']
+           'bench_data', 'data_section', 'bench_predict', 'predict_section', 'bench_onnx', 'onnx_section', 'bench_loop',
+           'loop_section', 'bench_leaks', 'leaks_section', 'bench_gpu', 'gpu_section', 'gpu_busy', 'gpu_check_report',
+           'bench_parser', 'main']
 
 # %% ../nbs/90_bench.ipynb #cc3a5a36
 class SkipValidation(Callback):
@@ -186,6 +187,45 @@ def predict_section(r:dict) -> str:
 |---|---:|---:|---:|---|
 | prediction vs fastai as its users call it, images/s | {r['predict_ours_ips']:.1f} (Predictor: draft-mode JPEG decode + shrink, all cores, batch {r['bs']}) | {r['predict_base_ips']:.1f} (read_xray full size, 1 thread; learn.predict per image, batch 1) | {r['predict_ratio']:.1f}x | >= 10x, {met} |
 | batching alone (same decoder), images/s | {r['predict_batched_ips']:.1f} (read_xray full size, 1 thread; learn.get_preds on a test_dl, batch {r['bs']}) | {r['predict_base_ips']:.1f} (the same, learn.predict per image, batch 1) | {r['batching_ratio']:.1f}x | reported |
+"""
+
+# %% ../nbs/90_bench.ipynb #a403397f
+def bench_onnx(arch:str='convnextv2_tiny', size:int=224, n_images:int=64, bs:int=16, repeats:int=3, workdir=None) -> dict:
+    "Images/s of the exported ONNX graph in onnxruntime vs the same `ServingModel` in PyTorch, same inputs"
+    import numpy as np
+    from lung_xray.checkpoint import save_checkpoint
+    from lung_xray.data import array_side
+    from lung_xray.export import OnnxPredictor, export_onnx, serving_model
+    from lung_xray.models import create_model, head_config
+    work = Path(workdir or tempfile.mkdtemp(prefix='lung-xray-bench-'))
+    model = create_model(arch, pretrained=False)
+    ckpt = save_checkpoint(dict(stage='Stage 2', epoch=0, val_accuracy=0.0, state_dict=model.state_dict(), arch=arch, classes=CLASSES, image_size=size,
+                                normalization=dict(zip(('mean', 'std'), imagenet_stats)), head=head_config(model), config={}), work/f'{arch}.pth')
+    with contextlib.redirect_stdout(io.StringIO()), warnings.catch_warnings():
+        warnings.simplefilter('ignore'); onnx_path, _ = export_onnx(ckpt, work/f'{arch}.onnx')
+    served, session = serving_model(ckpt)[0], OnnxPredictor(onnx_path).session
+    side = array_side(size)
+    batches = [np.random.default_rng(i).integers(0, 256, (bs, side, side), dtype=np.uint8) for i in range(-(-n_images // bs))]
+    def torch_pass():
+        with torch.inference_mode(): return [served(torch.from_numpy(b))[1].numpy() for b in batches]
+    def ort_pass(): return [session.run(['probabilities'], {'image': b})[0] for b in batches]
+    gap = max(float(np.abs(a - b).max()) for a, b in zip(torch_pass(), ort_pass()))   # also the warm-up
+    times = {'torch': [], 'ort': []}
+    for _ in range(repeats):                                          # alternate, so both see the same machine state
+        for name, fn in (('torch', torch_pass), ('ort', ort_pass)): times[name].append(median_time(fn, 1))
+    images = len(batches) * bs
+    torch_s, ort_s = (statistics.median(times[k]) for k in ('torch', 'ort'))
+    return dict(arch=arch, size=size, bs=bs, images=images, repeats=repeats, threads=torch.get_num_threads(), max_prob_gap=gap,
+                torch_ips=images / torch_s, ort_ips=images / ort_s, ratio=torch_s / ort_s, workdir=str(work))
+
+def onnx_section(r:dict) -> str:
+    "BENCHMARKS.md section for `bench_onnx` results"
+    return f"""Measured {time.strftime('%Y-%m-%d')} on {device_info()}.
+`{r['arch']}` at {r['size']} px (random weights), {r['images']} images in batches of {r['bs']}, {r['threads']} threads, medians of {r['repeats']} runs; the network alone (inputs already 8-bit squares).
+
+| what | onnxruntime | PyTorch | ratio | largest probability difference |
+|---|---:|---:|---:|---:|
+| images/s, fp32, CPU | {r['ort_ips']:.1f} | {r['torch_ips']:.1f} | {r['ratio']:.2f}x | {r['max_prob_gap']:.1e} |
 """
 
 # %% ../nbs/90_bench.ipynb #e18482d0
@@ -429,7 +469,8 @@ def gpu_check_report(out, work, arch:str='convnextv2_tiny') -> str:
 def bench_parser() -> argparse.ArgumentParser:
     "Argument parser of `lung-xray-bench`"
     p = command_parser('lung-xray-bench', 'Run benchmarks side by side and write their sections of BENCHMARKS.md.')
-    p.add_argument('what', nargs='*', default=['all'], choices=['data', 'loop', 'predict', 'leaks', 'gpu', 'all'], help="which benchmarks to run ('all' runs gpu only with CUDA, and not leaks: minutes)")
+    p.add_argument('what', nargs='*', default=['all'], choices=['data', 'loop', 'predict', 'onnx', 'leaks', 'gpu', 'all'],
+                   help="which benchmarks to run ('all' runs gpu only with CUDA, and not leaks: minutes)")
     p.add_argument('--archs', default='convnextv2_tiny,regnety_040', help="gpu: backbones to measure (comma-separated, or 'all' for the seven)")
     p.add_argument('--ceilings-only', action='store_true', help='gpu: only the random-tensor ceilings (no data, no real epochs)')
     p.add_argument('--dry-run', action='store_true', help="gpu: run the code path on the CPU with a tiny model and the GPU's settings")
@@ -471,6 +512,11 @@ def _run_benchmarks(args):
         r = bench_predict(repeats=args.repeats)
         print(predict_section(r))
         write_section(args.out, 'predict', predict_section(r))
+        shutil.rmtree(r['workdir'], ignore_errors=True)
+    if 'onnx' in args.what or 'all' in args.what:
+        r = bench_onnx(repeats=args.repeats)
+        print(onnx_section(r))
+        write_section(args.out, 'onnx', onnx_section(r))
         shutil.rmtree(r['workdir'], ignore_errors=True)
     return 0
 

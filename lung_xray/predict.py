@@ -82,18 +82,23 @@ class Predictor:
 
     def predict(self, paths, tta:bool=False, n_aug:int=4) -> list[dict]:
         "One dict per file, in order: path, prediction, probabilities per class (or the error that stopped it)"
-        files, results = image_files(paths), []
-        for start in range(0, len(files), self.bs):
-            chunk = files[start:start + self.bs]
+        files = image_files(paths)
+        return self.predict_items(files, [str(p) for p in files], tta, n_aug)
+
+    def predict_items(self, items:list, names:list, tta:bool=False, n_aug:int=4) -> list[dict]:
+        "`predict` for images given as paths or as the bytes of their files (an upload), each reported under its name"
+        results = []
+        for start in range(0, len(items), self.bs):
+            chunk, chunk_names = items[start:start + self.bs], names[start:start + self.bs]
             loaded = parallel(self._try_load, chunk, n_workers=default_workers(), threadpool=True, progress=False)  # decoding releases the GIL
-            good = [(p, img) for p, img in zip(chunk, loaded) if not isinstance(img, Exception)]
-            probs = self._probs([img for _, img in good]) if good else []
-            if good and tta: probs = tta_blend(probs, [self._probs([img for _, img in good], self.augment) for _ in range(n_aug)])
-            by_path = {p: pr for (p, _), pr in zip(good, probs)}
-            for p, img in zip(chunk, loaded):
-                if isinstance(img, Exception): results.append(dict(path=str(p), error=describe_error(img)))
-                else: results.append(dict(path=str(p), prediction=CLASSES[int(by_path[p].argmax())],
-                                          probabilities=dict(zip(CLASSES, map(float, by_path[p])))))
+            good = [img for img in loaded if not isinstance(img, Exception)]
+            probs = self._probs(good) if good else []
+            if good and tta: probs = tta_blend(probs, [self._probs(good, self.augment) for _ in range(n_aug)])
+            probs = iter(probs)
+            for name, img in zip(chunk_names, loaded):
+                if isinstance(img, Exception): results.append(dict(path=str(name), error=describe_error(img))); continue
+                p = next(probs)
+                results.append(dict(path=str(name), prediction=CLASSES[int(p.argmax())], probabilities=dict(zip(CLASSES, map(float, p)))))
         return results
 
 # %% ../nbs/03a_predict.ipynb #bc250021

@@ -5,7 +5,7 @@ these files instead. Every figure comes from one real smoke run made here, the s
 README's one-line demo makes (phantom data, timm's tiny test_resnet, both stages, evaluation with
 Grad-CAM): nothing is drawn by hand, and the captions in the notebooks say it is the phantom.
 
-    python tools/make_figures.py          # about a minute on 2 CPU cores (--only-leaks: the contact sheet alone)
+    python tools/make_figures.py          # about a minute on 2 CPU cores (--only-leaks / --only-serve: one figure alone)
 
 96_docs checks that every image a notebook references exists here and that every file here is
 referenced; it also renders the notebooks to HTML and looks at them in headless Chromium.
@@ -72,6 +72,32 @@ def leak_figure():
         small_png(work/'data'/'audit'/'augmented-copies.png', 'data_augmented_copies.png')
 
 
+def serve_figure():
+    "A screenshot of lung-xray-serve's page (headless Chromium) with a phantom test image classified by a smoke model"
+    from lung_xray.evaluate import evaluate_all
+    from lung_xray.predict import image_files
+    from lung_xray.serve import ServedModel, create_app, serve_in_thread
+    from lung_xray.test_utils import browser_page, free_port, off_the_loop, smoke_runs
+    with tempfile.TemporaryDirectory() as d:
+        runs = Path(d)/'runs'
+        smoke_runs(runs, ('test_resnet',))
+        with contextlib.redirect_stdout(io.StringIO()): evaluate_all(runs, n_boot=200, progress=False)
+        sample = next(p for p in image_files([runs/'smoke-data'/'test'/'Tuberculosis']) if 'aug' not in p.name)
+        def shoot(url):
+            with browser_page(1100, 700) as page:
+                page.goto(url + '/')
+                page.wait_for_function("document.getElementById('provenance').textContent.includes('test accuracy')")
+                page.set_input_files('#file', str(sample))
+                page.wait_for_function("document.getElementById('gradcam').complete && document.getElementById('gradcam').naturalWidth > 0")
+                return page.screenshot(full_page=True)
+        with serve_in_thread(create_app(ServedModel(runs/'test_resnet'/'test_resnet-training_best_model.pth')), free_port()) as url:
+            png = off_the_loop(shoot, url)
+        print('The page of lung-xray-serve (smoke model, phantom image):')
+        small_png(io.BytesIO(png), 'serve_page.png')
+
+
 if __name__ == '__main__':
-    if sys.argv[1:] != ['--only-leaks']: main()       # --only-leaks: just the contact sheet
-    leak_figure()
+    only = sys.argv[1:]                                # --only-leaks / --only-serve: just that figure
+    if not only: main()
+    if not only or only == ['--only-leaks']: leak_figure()
+    if not only or only == ['--only-serve']: serve_figure()
