@@ -27,7 +27,7 @@ from .data import read_manifest
 from .loader import DeviceAugment, get_fast_dls
 from .models import count_params
 from .checkpoint import NO_MODELS_HELP, checkpoint_path, find_checkpoints, load_checkpoint  # noqa: F401
-from .predict import (Predictor, _best_checkpoint, image_files, inference_autocast, load_for_eval,  # noqa: F401
+from .predict import (Predictor, chosen_checkpoint, image_files, inference_autocast, load_for_eval,  # noqa: F401
                                predict_main, predict_parser, tta_blend)   # (Predictor and the rest: their old import path keeps working)
 
 from fastai.learner import Learner

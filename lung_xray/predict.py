@@ -20,7 +20,8 @@ from .loader import DeviceAugment, model_view
 from .checkpoint import checkpoint_path, find_checkpoints, load_checkpoint
 
 # %% auto #0
-__all__ = ['load_for_eval', 'inference_autocast', 'tta_blend', 'image_files', 'Predictor', 'predict_parser', 'predict_main']
+__all__ = ['load_for_eval', 'inference_autocast', 'tta_blend', 'image_files', 'Predictor', 'chosen_checkpoint', 'model_options',
+           'predict_parser', 'predict_main']
 
 # %% ../nbs/03a_predict.ipynb #b72b3852
 def load_for_eval(path, device='cpu') -> tuple[torch.nn.Module, dict]:
@@ -102,7 +103,9 @@ class Predictor:
         return results
 
 # %% ../nbs/03a_predict.ipynb #bc250021
-def _best_checkpoint(runs_dir='runs') -> Path:
+def chosen_checkpoint(model:str|None=None, runs_dir='runs') -> Path:
+    "The checkpoint `model` names (backbone, run folder or file); without one, the leaderboard's best in `runs_dir`, else the first found"
+    if model: return find_checkpoints(runs_dir, model)[0]
     board = Path(runs_dir)/'leaderboard.csv'
     if board.exists():
         for name in pd.read_csv(board).model:
@@ -110,12 +113,17 @@ def _best_checkpoint(runs_dir='runs') -> Path:
             if best.exists(): return best
     return find_checkpoints(runs_dir)[0]
 
+def model_options(p):
+    "Add `--model` and `--runs-dir` (what `chosen_checkpoint` takes) to a command's parser: every command that uses a trained model"
+    p.add_argument('--model', default=None, help="run folder (runs/<arch>) or checkpoint; default: the leaderboard's best in --runs-dir")
+    p.add_argument('--runs-dir', default='runs', help='where to look for models when --model is not given')
+    return p
+
 def predict_parser():
     "Argument parser of `lung-xray-predict`"
     p = command_parser('lung-xray-predict', 'Classify chest X-rays (PNG, JPEG, 8/16-bit, L/RGB/RGBA, DICOM) with a trained model.')
     p.add_argument('images', nargs='+', help='image files and/or folders (searched recursively)')
-    p.add_argument('--model', default=None, help="run folder (runs/<arch>) or checkpoint; default: the leaderboard's best in --runs-dir")
-    p.add_argument('--runs-dir', default='runs', help='where to look for models when --model is not given')
+    model_options(p)
     p.add_argument('--json', action='store_true', help='one JSON object per line instead of a table')
     p.add_argument('--tta', action='store_true', help='average test-time augmented passes')
     p.add_argument('--bs', type=int, default=32, help='images per batch')
@@ -126,7 +134,7 @@ def predict_main(argv=None) -> int:
     "Entry point of `lung-xray-predict`: exit 0 if every image was classified, 2 if some could not be read, 1 on other errors"
     a = predict_parser().parse_args(argv)
     def work():
-        ckpt = find_checkpoints(a.runs_dir, a.model)[0] if a.model else _best_checkpoint(a.runs_dir)
+        ckpt = chosen_checkpoint(a.model, a.runs_dir)
         missing = [p for p in a.images if not Path(p).exists()]
         if missing: raise DataError(f"No such file or folder: {', '.join(missing)}")
         results = Predictor(ckpt, a.device, a.bs).predict(a.images, tta=a.tta)

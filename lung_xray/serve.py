@@ -6,7 +6,7 @@
 __all__ = ['PAGE', 'ImageTooLarge', 'check_pixels', 'overlay_png', 'ServedModel', 'too_large', 'read_capped', 'create_app',
            'serve_in_thread', 'serve_parser', 'serve_main']
 
-# %% ../nbs/05_serve.ipynb #b2c1f4a5
+# %% ../nbs/05_serve.ipynb #91534b1d
 import base64                   # (no `from __future__ import annotations`: FastAPI reads the endpoints' annotations as objects)
 import hashlib
 import hmac
@@ -23,8 +23,7 @@ from PIL import Image
 from .core import CLASSES, DataError, command_parser, run_guarded
 from .data import describe_error
 from .loader import center_view, model_view
-from .checkpoint import find_checkpoints
-from .predict import Predictor, _best_checkpoint
+from .predict import Predictor, chosen_checkpoint, model_options
 from .evaluate import apply_temperature, gradcam
 from .export import model_card
 
@@ -263,12 +262,11 @@ class serve_in_thread:
     def __exit__(self, *exc):
         self.server.should_exit = True; self.thread.join(30)
 
-# %% ../nbs/05_serve.ipynb #343ded46
+# %% ../nbs/05_serve.ipynb #bdc22400
 def serve_parser():
     "Argument parser of `lung-xray-serve`"
     p = command_parser('lung-xray-serve', 'Serve a trained model: a JSON API (POST /api/predict) and a web page with Grad-CAM.')
-    p.add_argument('--model', default=None, help="run folder (runs/<arch>) or checkpoint; default: the leaderboard's best in --runs-dir")
-    p.add_argument('--runs-dir', default='runs', help='where to look for models when --model is not given')
+    model_options(p)
     p.add_argument('--host', default='127.0.0.1', help='address to bind; 0.0.0.0 opens the server to the network')
     p.add_argument('--port', type=int, default=8000, help='port')
     p.add_argument('--token', default=os.environ.get('LUNG_XRAY_TOKEN'), help='require this token on every request (default: $LUNG_XRAY_TOKEN, else none)')
@@ -282,7 +280,7 @@ def serve_main(argv=None) -> int:
     a = serve_parser().parse_args(argv)
     def work():
         import uvicorn
-        ckpt = find_checkpoints(a.runs_dir, a.model)[0] if a.model else _best_checkpoint(a.runs_dir)
+        ckpt = chosen_checkpoint(a.model, a.runs_dir)
         model = ServedModel(ckpt, a.device, a.max_pixels)
         if a.host not in ('127.0.0.1', 'localhost', '::1') and not a.token:
             print(f'Warning: serving on {a.host} without a token: anyone who can reach this machine can use the model (--token).')
