@@ -47,13 +47,13 @@ def data_fingerprint(manifest) -> str:
     ok = manifest[manifest.status == 'ok'].sort_values('path')
     return hashlib.sha1('\n'.join(f'{s}\t{l}\t{h}' for s, l, h in zip(ok.split, ok.label, ok.sha1)).encode()).hexdigest()
 
-# %% ../nbs/05a_export.ipynb #01ab850d
+# %% ../nbs/05a_export.ipynb #c45f8dfc
 def _ci(metrics:dict|None, key:str='accuracy'):
     return None if not metrics else dict(value=metrics[key], ci95=metrics.get('ci95', {}).get(key), n=metrics['n'])
 
-def model_card(checkpoint) -> dict:
-    "Provenance of a checkpoint: backbone, input, statistics, validation/test/clean accuracy, temperature, data fingerprint, leaks"
-    _, ckpt = load_for_eval(checkpoint)
+def model_card(checkpoint, ckpt:dict|None=None) -> dict:
+    "Provenance of a checkpoint (`ckpt`: its contents, if already loaded): backbone, input, statistics, val/test/clean accuracy, temperature, data, leaks"
+    if ckpt is None: _, ckpt = load_for_eval(checkpoint)
     size = ckpt['image_size']
     card = dict(arch=ckpt['arch'], classes=list(ckpt['classes']), image_size=size, array_side=array_side(size), cache_side=cache_side(size),
                 normalization=ckpt['normalization'], best_epoch=f"{ckpt['stage']} epoch {ckpt['epoch']}", val_accuracy=ckpt['val_accuracy'],
@@ -70,7 +70,7 @@ def model_card(checkpoint) -> dict:
         card['leaks'] = json.loads((data/'audit'/'report.json').read_text()).get('leaks')
     return card
 
-# %% ../nbs/05a_export.ipynb #b1f5439f
+# %% ../nbs/05a_export.ipynb #c0893caf
 def preprocessing_contract(card:dict) -> dict:
     "How to turn an image file into the ONNX model's input, and what its outputs mean"
     side, short = card['array_side'], card['cache_side']
@@ -104,7 +104,7 @@ def export_onnx(checkpoint, dest, opset:int=18) -> tuple[Path, Path]:
     program = torch.onnx.export(served, (example,), dynamo=True, opset_version=opset, input_names=['image'],
                                 output_names=['logits', 'probabilities'], dynamic_shapes=({0: torch.export.Dim('batch')},), verbose=False)
     program.save(str(tmp)); tmp.replace(dest)                                                    # a reader never sees half a file
-    contract = write_text_atomic(dest.with_suffix('.json'), json.dumps(preprocessing_contract(model_card(checkpoint)), indent=1))
+    contract = write_text_atomic(dest.with_suffix('.json'), json.dumps(preprocessing_contract(model_card(checkpoint, ckpt)), indent=1))
     return dest, contract
 
 # %% ../nbs/05a_export.ipynb #5018630b

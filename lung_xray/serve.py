@@ -45,7 +45,7 @@ def check_pixels(data:bytes, max_pixels:int):
         raise ImageTooLarge(f'the image is {w} x {h} = {w*h:,} pixels, more than this server accepts ({max_pixels:,}); '
                             'send a radiograph of at most that size (--max-pixels raises the limit)')
 
-# %% ../nbs/05_serve.ipynb #7c135dd9
+# %% ../nbs/05_serve.ipynb #0ef16c35
 def overlay_png(picture:np.ndarray, heat:np.ndarray, alpha:float=0.45) -> bytes:
     "PNG bytes of a grayscale picture (uint8, h x w) under a jet-coloured heatmap (any size, 0..1)"
     import matplotlib
@@ -57,7 +57,8 @@ def overlay_png(picture:np.ndarray, heat:np.ndarray, alpha:float=0.45) -> bytes:
 class ServedModel:
     "A checkpoint behind a server: prediction (raw and calibrated), Grad-CAM, model card, version"
     def __init__(self, checkpoint, device='cpu', max_pixels:int=Image.MAX_IMAGE_PIXELS):
-        self.predictor, self.card, self.max_pixels = Predictor(checkpoint, device, bs=1), model_card(checkpoint), max_pixels
+        self.predictor, self.max_pixels = Predictor(checkpoint, device, bs=1), max_pixels
+        self.card = model_card(checkpoint, self.predictor.ckpt)           # the checkpoint is read once
         self.version = hashlib.sha1(Path(checkpoint).read_bytes()).hexdigest()[:12]
         self.lock = threading.Lock()
 
@@ -67,11 +68,9 @@ class ServedModel:
         "Class, raw and calibrated probabilities (and a Grad-CAM overlay as a PNG data URL) for the bytes of one image file"
         check_pixels(data, self.max_pixels)
         row = self.predictor.load(data)                       # raises on what is not a readable image
-        x = model_view(torch.from_numpy(row[None].copy()).to(self.predictor.device), self.predictor.size, self.predictor.mean,
-                       self.predictor.std).as_subclass(torch.Tensor)
         with self.lock:
             probs = self.predictor._probs([row])[0]
-            heat = gradcam(self.predictor.model, x.clone(), int(probs.argmax())) if with_gradcam else None
+            heat = self._gradcam(row, int(probs.argmax())) if with_gradcam else None
         t = self.card.get('temperature')
         cal = apply_temperature(probs[None], t)[0] if t else probs
         out = dict(prediction=CLASSES[int(probs.argmax())], probabilities=dict(zip(CLASSES, map(float, probs))),
@@ -82,7 +81,12 @@ class ServedModel:
             out['gradcam'] = 'data:image/png;base64,' + base64.b64encode(overlay_png(view, heat)).decode()
         return out
 
-# %% ../nbs/05_serve.ipynb #ed38d74f
+    def _gradcam(self, row:np.ndarray, class_idx:int) -> np.ndarray:
+        p = self.predictor
+        x = model_view(torch.from_numpy(row[None].copy()).to(p.device), p.size, p.mean, p.std).as_subclass(torch.Tensor)
+        return gradcam(p.model, x, class_idx)
+
+# %% ../nbs/05_serve.ipynb #dc04bcf8
 class _Guard:
     "ASGI middleware: the token on every request (when set), and the upload limit on what a request declares"
     def __init__(self, app, token:str|None, max_bytes:int): self.app, self.token, self.max_bytes = app, token, max_bytes
@@ -120,7 +124,7 @@ def too_large(max_bytes:int):
     return JSONResponse({'error': f'the upload is larger than this server accepts ({max_bytes:,} bytes; --max-upload-mb raises it)'}, 413)
 
 async def read_capped(request, max_bytes:int) -> bytes|None:
-    "The request body, read as it streams in; None as soon as it passes `max_bytes` (a body without Content-Length cannot fill memory)"
+    "The request body, read as it streams in; None if it passes `max_bytes` (the rest is read and dropped: a body without Content-Length cannot fill memory)"
     data, seen = bytearray(), 0
     async for chunk in request.stream():
         seen += len(chunk)
