@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import math
 import io
 import json
+import math
 import os
 import platform
 import re
@@ -21,11 +21,20 @@ import time
 import warnings
 from pathlib import Path
 
-import pandas as pd
+import numpy as np
 
-from .data import audit, build_cache, cache_root, cache_side, get_dls, make_phantom_dataset, organize  # first: it quiets torchvision's import-time warning
-from .core import CLASSES, DataError, atomic_write, command_parser, default_workers, run_guarded
-from .loader import get_fast_dls
+from .data import (array_side, audit, build_cache, cache_root, cache_side, organize,  # first: it quiets torchvision's import-time warning
+                            read_xray)
+from .core import CLASSES, SPLITS, LungXrayError, atomic_write, command_parser, default_workers, run_guarded
+from .leaks import find_copies, leak_thumb
+from .loader import get_dls, get_fast_dls
+from .phantom import keras_like_copy, make_phantom_dataset, phantom_square
+from .models import BACKBONES, create_model, head_config
+from .checkpoint import checkpoint_path, save_checkpoint
+from .train import EpochCosine, TrainConfig, build_learner, set_stage, train, train_dls
+from .predict import Predictor, image_files, inference_autocast
+from .evaluate import loader_probs
+from .export import OnnxPredictor, export_onnx, pixels_to_probs
 
 import fastai
 import PIL
@@ -34,15 +43,16 @@ from fastai.callback.core import Callback, CancelValidException
 from fastai.data.block import ColReader
 from fastai.data.core import Datasets
 from fastai.data.transforms import Categorize, IntToFloatTensor, Normalize
+from fastai.learner import load_learner
 from fastai.vision.augment import Resize
 from fastai.vision.core import PILImage, imagenet_stats
 from fastai.vision.data import ToTensor
 from fastai.vision.utils import resize_images
 
 # %% auto #0
-__all__ = ['BENCH_SIZES', 'DRY_RUN_GPU_SETTINGS', 'GPU_GOALS', 'SkipValidation', 'median_time', 'device_info', 'write_section',
-           'bench_data', 'data_section', 'bench_predict', 'predict_section', 'bench_onnx', 'onnx_section', 'bench_loop',
-           'loop_section', 'bench_leaks', 'leaks_section', 'bench_gpu', 'gpu_section', 'gpu_busy', 'gpu_check_report',
+__all__ = ['BENCH_SIZES', 'DRY_RUN_GPU_SETTINGS', 'GPU_GOALS', 'BENCHMARKS', 'SkipValidation', 'median_time', 'device_info',
+           'write_section', 'bench_data', 'data_section', 'bench_predict', 'predict_section', 'bench_onnx',
+           'onnx_section', 'bench_loop', 'loop_section', 'bench_leaks', 'leaks_section', 'bench_gpu', 'gpu_section',
            'bench_parser', 'main']
 
 # %% ../nbs/90_bench.ipynb #cc3a5a36
@@ -150,11 +160,6 @@ training size {r['size']}, medians of {r['repeats']} runs.
 # %% ../nbs/90_bench.ipynb #2acc883e
 def bench_predict(n_images:int=64, size:int=224, arch:str='test_resnet', bs:int=32, repeats:int=3, workdir=None) -> dict:
     "Images/s of the batched Predictor vs `learn.predict` per image, same model, same files"
-    import contextlib, io, warnings
-    from fastai.learner import load_learner
-    from lung_xray.data import read_xray
-    from lung_xray.predict import Predictor, image_files
-    from lung_xray.train import TrainConfig, checkpoint_path, train
     work = Path(workdir or tempfile.mkdtemp(prefix='lung-xray-bench-'))
     with contextlib.redirect_stdout(io.StringIO()), warnings.catch_warnings():
         warnings.simplefilter('ignore')
@@ -191,19 +196,14 @@ def predict_section(r:dict) -> str:
 
 # %% ../nbs/90_bench.ipynb #a403397f
 def bench_onnx(arch:str='convnextv2_tiny', size:int=224, n_images:int=64, bs:int=16, repeats:int=3, workdir=None) -> dict:
-    "Images/s of the exported ONNX graph in onnxruntime vs the same `ServingModel` in PyTorch, same inputs"
-    import numpy as np
-    from lung_xray.checkpoint import save_checkpoint
-    from lung_xray.data import array_side
-    from lung_xray.export import OnnxPredictor, export_onnx, serving_model
-    from lung_xray.models import create_model, head_config
+    "Images/s of the exported ONNX graph in onnxruntime vs the same `PixelsToProbs` in PyTorch, same inputs"
     work = Path(workdir or tempfile.mkdtemp(prefix='lung-xray-bench-'))
     model = create_model(arch, pretrained=False)
     ckpt = save_checkpoint(dict(stage='Stage 2', epoch=0, val_accuracy=0.0, state_dict=model.state_dict(), arch=arch, classes=CLASSES, image_size=size,
                                 normalization=dict(zip(('mean', 'std'), imagenet_stats)), head=head_config(model), config={}), work/f'{arch}.pth')
     with contextlib.redirect_stdout(io.StringIO()), warnings.catch_warnings():
         warnings.simplefilter('ignore'); onnx_path, _ = export_onnx(ckpt, work/f'{arch}.onnx')
-    served, session = serving_model(ckpt)[0], OnnxPredictor(onnx_path).session
+    served, session = pixels_to_probs(ckpt)[0], OnnxPredictor(onnx_path).session
     side = array_side(size)
     batches = [np.random.default_rng(i).integers(0, 256, (bs, side, side), dtype=np.uint8) for i in range(-(-n_images // bs))]
     def torch_pass():
@@ -231,7 +231,6 @@ def onnx_section(r:dict) -> str:
 # %% ../nbs/90_bench.ipynb #e18482d0
 def bench_loop(arch:str='regnety_004', size:int=128, bs:int=32, n_per_class:int=128, repeats:int=5, workdir=None) -> dict:
     "Seconds per training step: our Learner (with the run's callbacks) vs a plain PyTorch loop"
-    from lung_xray.train import EpochCosine, TrainConfig, build_learner, set_stage
     work = Path(workdir or tempfile.mkdtemp(prefix='lung-xray-bench-'))
     src = make_phantom_dataset(work/'src', (n_per_class, 2, 0), broken=False, n_workers=2, max_side=512)
     data = work/'data'
@@ -278,13 +277,8 @@ the same {r['images_per_epoch']} images per epoch on both sides (cache, batch {r
 # %% ../nbs/90_bench.ipynb #6cadebca
 def bench_leaks(n:int=10_000, copies:int=200, side:int=320, seed:int=0) -> dict:
     "Seconds, recall and precision of the augmented-copy search over `n` distinct phantom radiographs plus `copies` Keras-like copies"
-    import numpy as np
-    from lung_xray.leaks import find_copies, leak_thumb
-    from lung_xray.phantom import _render, draw_chest, keras_like_copy
-    from lung_xray.core import SPLITS
     rng = np.random.default_rng(seed)
-    picture = lambda i: (_render(draw_chest(np.random.default_rng([seed, 7, i]), CLASSES[i % 5], 256, 256), side, side,
-                                 np.random.default_rng([seed, 8, i])) * 255).astype(np.uint8)
+    picture = lambda i: phantom_square(np.random.default_rng([seed, 7, i]), CLASSES[i % 5], side, np.random.default_rng([seed, 8, i]))
     thumbs = [leak_thumb(picture(i)) for i in range(n)]
     splits = list(rng.choice(SPLITS, n, p=[0.7, 0.15, 0.15]))
     sources = rng.choice([i for i, s in enumerate(splits) if s == 'train'], copies, replace=False)
@@ -332,7 +326,6 @@ def _ceiling_ips(model, bs:int, size:int, device, precision:str, steps:int=10) -
 
 def _forward_ceiling_ips(model, bs:int, size:int, device, steps:int=10) -> float:
     "Images/s of the forward pass alone on random tensors on the device, as evaluation runs it (inference mode, its autocast)"
-    from lung_xray.predict import inference_autocast
     x = torch.randn(bs, 3, size, size, device=device).to(memory_format=torch.channels_last)
     model.eval()
     with torch.inference_mode(), inference_autocast(device):
@@ -361,11 +354,8 @@ def _bench_data(work, n_per_class, dry_run):
 def bench_gpu(archs=('convnextv2_tiny', 'regnety_040'), n_per_class:int=200, dry_run:bool=False, workdir=None,
               ceilings_only:bool=False) -> list[dict]:
     "Per backbone: real stage-2 and stage-1 epochs and evaluation against their random-tensor ceilings, peak memory, recipe minutes"
-    from lung_xray.evaluate import loader_probs
-    from lung_xray.models import create_model
-    from lung_xray.train import TrainConfig, build_learner, set_stage, train_dls
     cuda = torch.cuda.is_available()
-    if not cuda and not dry_run: raise DataError('The GPU benchmark needs CUDA; on a CPU use --dry-run to check the code path.')
+    if not cuda and not dry_run: raise LungXrayError('The GPU benchmark needs CUDA; on a CPU use --dry-run to check the code path.')
     work, rows = Path(workdir or tempfile.mkdtemp(prefix='lung-xray-bench-')), []
     if dry_run: archs, n_per_class = ['test_resnet'], min(n_per_class, 8)
     data = None if ceilings_only else _bench_data(work, n_per_class, dry_run)
@@ -411,65 +401,11 @@ def gpu_section(rows:list, dry_run:bool=False) -> str:
                      f"{num(r.get('stage_ratio'), '.2f')} | {num(r.get('eval_ips'))} | {pct(r.get('eval_ratio'))} | {num(r['peak_gb'], '.1f')} | {minutes} |")
     return '\n'.join(lines) + '\n'
 
-# %% ../nbs/90_bench.ipynb #1bc2d7d6
-def gpu_busy(dmon_log) -> dict:
-    "Mean SM utilization (%) in an `nvidia-smi dmon -s u` log, over the window from the first to the last busy sample"
-    lines = [l.split() for l in Path(dmon_log).read_text().splitlines() if l.strip()]
-    header = next(([l[0][1:], *l[1:]] for l in lines if l[0] in ('#Time', '#gpu')), None)   # with or without `-o T`
-    if header is None: return dict(samples=0, busy_pct=None)
-    sm = header.index('sm')
-    values = [float(l[sm]) if l[sm] != '-' else 0.0 for l in lines if not l[0].startswith('#') and len(l) == len(header)]
-    busy = [i for i, v in enumerate(values) if v > 0]
-    window = values[busy[0]:busy[-1] + 1] if busy else []
-    return dict(samples=len(window), busy_pct=sum(window) / len(window) if window else None)
-
-def _history_summary(run_dir) -> dict:
-    h = pd.read_csv(Path(run_dir)/'history.csv')
-    s1, s2 = h[h.stage == 1].seconds, h[h.stage == 2].seconds
-    return dict(epochs=len(h), fit_s=float(h.seconds.sum()), stage1_epoch_s=float(s1.median()) if len(s1) else None,
-                stage2_epoch_s=float(s2.median()) if len(s2) else None, best_accuracy=float(h.accuracy.max()))
-
-def gpu_check_report(out, work, arch:str='convnextv2_tiny') -> str:
-    "The `gpu check` section of `out/BENCHMARKS-gpu.md` from what `tools/gpu_check.sh` left in `out` and `work`; returns it"
-    out, work = Path(out), Path(work)
-    steps = [l.split('\t') for l in (out/'steps.tsv').read_text().splitlines()] if (out/'steps.tsv').exists() else []
-    lines = [f"Measured {time.strftime('%Y-%m-%d')} on {device_info()}.", '', '| step | exit | seconds |', '|---|---:|---:|']
-    lines += [f'| {name} | {rc} | {float(ms) / 1000:.1f} |' for name, rc, ms in steps]
-    seconds = {name: float(ms) / 1000 for name, rc, ms in steps if rc == '0'}
-    rows = []
-    def row(what, value, goal=''): rows.append(f'| {what} | {value} | {goal} |')
-    for loader, run in (('array', work/'runs'/arch), ('fastai', work/'runs-fastai'/arch)):
-        if not (run/'history.csv').exists(): row(f'{loader} loader', 'no run (see the log)'); continue
-        h = _history_summary(run)
-        ratio = h['stage1_epoch_s'] / h['stage2_epoch_s'] if h['stage1_epoch_s'] and h['stage2_epoch_s'] else None
-        row(f'{loader} loader: epochs, fit seconds (sum of epochs)', f"{h['epochs']}, {h['fit_s']:.1f}", '<= 60 s for the full recipe' if loader == 'array' else '')
-        row(f'{loader} loader: stage-1 / stage-2 epoch (median s)', f"{h['stage1_epoch_s']:.2f} / {h['stage2_epoch_s']:.2f} = {ratio:.2f}" if ratio else 'n/a',
-            '<= 0.5' if loader == 'array' else '')
-        dmon = out/f'dmon-{loader}.log'
-        if dmon.exists():
-            b = gpu_busy(dmon)
-            row(f'{loader} loader: GPU busy (mean SM %, {b["samples"]} samples from first to last busy second)',
-                'n/a' if b['busy_pct'] is None else f"{b['busy_pct']:.0f}%", '>= 90%' if loader == 'array' else '')
-    ceilings = {r['arch']: r for r in json.loads((out/'gpu-rows.json').read_text())} if (out/'gpu-rows.json').exists() else {}
-    for metrics in sorted((work/'runs').glob('*/eval/metrics.json')):
-        m = json.loads(metrics.read_text())
-        forward = ceilings.get(m['arch'], {}).get('forward_ceiling_ips')
-        share = f" = {100 * m['images_per_second'] / forward:.0f}% of the forward ceiling {forward:.0f}" if forward else ''
-        row(f"lung-xray-eval {m['arch']}: test images/s", f"{m['images_per_second']:.0f}{share}", '>= 80% of the forward-only ceiling')
-    if (out/'predict.jsonl').exists() and 'predict' in seconds:
-        n = sum(1 for _ in open(out/'predict.jsonl'))
-        row('lung-xray-predict on the test folder: files/s (whole command, model load included)', f"{n / seconds['predict']:.0f} ({n} files)")
-    if 'train (array loader)' in seconds: row('lung-xray-train, whole command (data ready)', f"{seconds['train (array loader)']:.0f} s")
-    lines += ['', '| measurement | value | target |', '|---|---|---|', *rows]
-    section = '\n'.join(lines) + '\n'
-    write_section(out/'BENCHMARKS-gpu.md', 'gpu check', section)
-    return section
-
 # %% ../nbs/90_bench.ipynb #695f8faf
 def bench_parser() -> argparse.ArgumentParser:
     "Argument parser of `lung-xray-bench`"
     p = command_parser('lung-xray-bench', 'Run benchmarks side by side and write their sections of BENCHMARKS.md.')
-    p.add_argument('what', nargs='*', default=['all'], choices=['data', 'loop', 'predict', 'onnx', 'leaks', 'gpu', 'all'],
+    p.add_argument('what', nargs='*', default=['all'], choices=[*BENCHMARKS, 'all'],
                    help="which benchmarks to run ('all' runs gpu only with CUDA, and not leaks: minutes)")
     p.add_argument('--archs', default='convnextv2_tiny,regnety_040', help="gpu: backbones to measure (comma-separated, or 'all' for the seven)")
     p.add_argument('--ceilings-only', action='store_true', help='gpu: only the random-tensor ceilings (no data, no real epochs)')
@@ -481,43 +417,32 @@ def bench_parser() -> argparse.ArgumentParser:
     p.add_argument('--repeats', type=int, default=3, help='runs per measurement (the median is reported)')
     return p
 
+def _data(a): r = bench_data(n_per_class=a.n_per_class, size=a.size, workers=a.workers, repeats=a.repeats); return 'data', data_section(r), r['workdir']
+def _loop(a): r = bench_loop(repeats=a.repeats); return 'loop', loop_section(r), r['workdir']
+def _leaks(a): return 'leaks', leaks_section([bench_leaks(n=2500, copies=50), bench_leaks()]), None
+def _predict(a): r = bench_predict(repeats=a.repeats); return 'predict', predict_section(r), r['workdir']
+def _onnx(a): r = bench_onnx(repeats=a.repeats); return 'onnx', onnx_section(r), r['workdir']
+def _gpu(a):
+    rows = bench_gpu(list(BACKBONES) if a.archs == 'all' else a.archs.split(','), dry_run=a.dry_run, ceilings_only=a.ceilings_only)
+    atomic_write(Path(a.out).with_name('gpu-rows.json'), lambda tmp: Path(tmp).write_text(json.dumps(rows, indent=1)))
+    return ('gpu (dry run)' if a.dry_run else 'gpu'), gpu_section(rows, a.dry_run), None
+
+BENCHMARKS = {                 # name -> (runner: options -> (section, Markdown, work folder to remove), when 'all' runs it)
+    'data': (_data, 'always'), 'loop': (_loop, 'always'), 'gpu': (_gpu, 'with CUDA'), 'leaks': (_leaks, 'never: minutes'),
+    'predict': (_predict, 'always'), 'onnx': (_onnx, 'always')}
+
 def main(argv=None) -> int:
     "Entry point of `lung-xray-bench`"
     args = bench_parser().parse_args(argv)
     return run_guarded('lung-xray-bench', lambda: _run_benchmarks(args), args.debug)
 
 def _run_benchmarks(args):
-    if 'data' in args.what or 'all' in args.what:
-        r = bench_data(n_per_class=args.n_per_class, size=args.size, workers=args.workers, repeats=args.repeats)
-        print(data_section(r))
-        write_section(args.out, 'data', data_section(r))
-        shutil.rmtree(r['workdir'], ignore_errors=True)
-    if 'loop' in args.what or 'all' in args.what:
-        r = bench_loop(repeats=args.repeats)
-        print(loop_section(r))
-        write_section(args.out, 'loop', loop_section(r))
-        shutil.rmtree(r['workdir'], ignore_errors=True)
-    if 'gpu' in args.what or ('all' in args.what and torch.cuda.is_available()):
-        from lung_xray.models import BACKBONES
-        archs = list(BACKBONES) if args.archs == 'all' else args.archs.split(',')
-        rows = bench_gpu(archs, dry_run=args.dry_run, ceilings_only=args.ceilings_only)
-        atomic_write(Path(args.out).with_name('gpu-rows.json'), lambda tmp: Path(tmp).write_text(json.dumps(rows, indent=1)))
-        print(gpu_section(rows, args.dry_run))
-        write_section(args.out, 'gpu (dry run)' if args.dry_run else 'gpu', gpu_section(rows, args.dry_run))
-    if 'leaks' in args.what:
-        rows = [bench_leaks(n=2500, copies=50), bench_leaks()]
-        print(leaks_section(rows))
-        write_section(args.out, 'leaks', leaks_section(rows))
-    if 'predict' in args.what or 'all' in args.what:
-        r = bench_predict(repeats=args.repeats)
-        print(predict_section(r))
-        write_section(args.out, 'predict', predict_section(r))
-        shutil.rmtree(r['workdir'], ignore_errors=True)
-    if 'onnx' in args.what or 'all' in args.what:
-        r = bench_onnx(repeats=args.repeats)
-        print(onnx_section(r))
-        write_section(args.out, 'onnx', onnx_section(r))
-        shutil.rmtree(r['workdir'], ignore_errors=True)
+    for name, (runner, in_all) in BENCHMARKS.items():
+        if name in args.what or ('all' in args.what and (in_all == 'always' or (in_all == 'with CUDA' and torch.cuda.is_available()))):
+            section, body, workdir = runner(args)
+            print(body)
+            write_section(args.out, section, body)
+            if workdir: shutil.rmtree(workdir, ignore_errors=True)
     return 0
 
 if __name__ == '__main__' and Path(sys.argv[0]).name == 'bench.py': sys.exit(main())   # python -m lung_xray.bench

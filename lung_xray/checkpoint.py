@@ -15,7 +15,7 @@ import fastai
 import timm
 import torch
 
-from .core import DataError, atomic_write, plain_model
+from .core import LungXrayError, atomic_write, plain_model
 from .models import create_model, head_config
 
 # %% auto #0
@@ -100,15 +100,15 @@ def write_with(writer:BackgroundWriter|None, write):
 
 # %% ../nbs/02a_checkpoint.ipynb #948c5021
 def read_checkpoint(path, device='cpu') -> dict:
-    "The contents of a checkpoint file, or a `DataError` that says why it cannot be read"
+    "The contents of a checkpoint file, or a `LungXrayError` that says why it cannot be read"
     try: return torch.load(path, map_location=device, weights_only=False)   # our own files: they hold a pickled config
-    except Exception as e: raise DataError(f'{path} is not a readable checkpoint ({type(e).__name__}: {e}).') from e
+    except Exception as e: raise LungXrayError(f'{path} is not a readable checkpoint ({type(e).__name__}: {e}).') from e
 
 def load_checkpoint(path, device='cpu') -> tuple[torch.nn.Module, dict]:
     "Rebuild the model of a checkpoint from the file alone; returns (model in eval mode, checkpoint)"
     ckpt = read_checkpoint(path, device)
     missing = [k for k in ('arch', 'state_dict', 'head', 'classes') if k not in ckpt]
-    if missing: raise DataError(f'{path} lacks {missing}: not a lung_xray checkpoint.')
+    if missing: raise LungXrayError(f'{path} lacks {missing}: not a lung_xray checkpoint.')
     model = create_model(ckpt['arch'], pretrained=False, **ckpt['head'])
     model.load_state_dict(ckpt['state_dict'])
     return model.to(device).eval(), ckpt
@@ -123,7 +123,7 @@ def run_state(runs_dir, arch:str) -> str:
     last = checkpoint_path(Path(runs_dir)/arch, arch, 'last')
     if not last.exists(): return 'new'
     try: finished = read_checkpoint(last)['resume']['finished']
-    except (DataError, KeyError, TypeError): return 'interrupted'
+    except (LungXrayError, KeyError, TypeError): return 'interrupted'
     return 'finished' if finished else 'interrupted'
 
 def find_checkpoints(runs_dir='runs', model:str|None=None) -> list[Path]:
@@ -135,5 +135,5 @@ def find_checkpoints(runs_dir='runs', model:str|None=None) -> list[Path]:
     if model: found = [p for p in found if checkpoint_arch(p) == model]
     if not found:
         what = f'no trained model {model!r}' if model else 'no trained models'
-        raise DataError(f'Found {what} under {runs_dir} (looked for <arch>-training_best_model.pth). {NO_MODELS_HELP}')
+        raise LungXrayError(f'Found {what} under {runs_dir} (looked for <arch>-training_best_model.pth). {NO_MODELS_HELP}')
     return found

@@ -6,8 +6,8 @@
 from __future__ import annotations
 
 import argparse
-import contextlib
-import io
+import importlib
+import inspect
 import os
 import re
 import sys
@@ -17,11 +17,13 @@ from pathlib import Path
 import psutil
 import torch
 from fastai.torch_core import rank_distrib
+from fastcore.docments import docments
 
 # %% auto #0
-__all__ = ['CLASSES', 'SPLITS', 'KAGGLE_DATASET', 'KAGGLE_FOLDERS', 'IMAGE_EXTS', 'CLASS_ALIASES', 'SPLIT_ALIASES', 'DataError',
-           'canonical_class', 'canonical_split', 'LungXrayError', 'atomic_write', 'remove_stale_tmp',
-           'write_text_atomic', 'default_workers', 'is_main', 'plain_model', 'run_cli', 'run_guarded', 'command_parser']
+__all__ = ['CLASSES', 'SPLITS', 'KAGGLE_DATASET', 'KAGGLE_FOLDERS', 'IMAGE_EXTS', 'CLASS_ALIASES', 'SPLIT_ALIASES', 'EXTRAS',
+           'alias_key', 'canonical_class', 'canonical_split', 'LungXrayError', 'atomic_write', 'remove_stale_tmp',
+           'write_text_atomic', 'default_workers', 'is_main', 'plain_model', 'run_guarded', 'command_parser',
+           'option_kwargs', 'add_function_options', 'options_for', 'require_extra']
 
 # %% ../nbs/00_core.ipynb #4d49ab23
 CLASSES = ['Bacterial Pneumonia', 'COVID-19', 'Normal', 'Tuberculosis', 'Viral Pneumonia']
@@ -38,22 +40,22 @@ _CLASS_NAMES = {'Bacterial Pneumonia': ['bacteria', 'bacterial', 'pneumonia bact
                 'Viral Pneumonia': ['virus', 'viral', 'pneumonia viral', 'pneumonia-viral']}
 _SPLIT_NAMES = {'train': ['training'], 'val': ['valid', 'validation', 'dev'], 'test': ['testing']}
 
-def _key(name:str) -> str: return re.sub(r'[^a-z0-9]', '', name.lower())
-CLASS_ALIASES = {_key(alias): cls for cls, names in _CLASS_NAMES.items() for alias in [cls, *names]}
-SPLIT_ALIASES = {_key(alias): split for split, names in _SPLIT_NAMES.items() for alias in [split, *names]}
+def alias_key(name:str) -> str:
+    "A folder or class name reduced to lower-case letters and digits: the key of the alias tables"
+    return re.sub(r'[^a-z0-9]', '', name.lower())
+CLASS_ALIASES = {alias_key(alias): cls for cls, names in _CLASS_NAMES.items() for alias in [cls, *names]}
+SPLIT_ALIASES = {alias_key(alias): split for split, names in _SPLIT_NAMES.items() for alias in [split, *names]}
 
 def canonical_class(name:str) -> str|None:
     "The canonical class a folder name stands for, or None"
-    return CLASS_ALIASES.get(_key(name))
+    return CLASS_ALIASES.get(alias_key(name))
 
 def canonical_split(name:str) -> str|None:
     "The canonical split ('train', 'val', 'test') a folder name stands for, or None"
-    return SPLIT_ALIASES.get(_key(name))
+    return SPLIT_ALIASES.get(alias_key(name))
 
 class LungXrayError(Exception):
     "A problem the user can fix (data, location, parameters, hardware); the message says how"
-
-DataError = LungXrayError   # the name it had before it was used beyond the data
 
 # %% ../nbs/00_core.ipynb #d46325fd
 def atomic_write(dest, write, durable:bool=False) -> Path:
@@ -104,13 +106,6 @@ def plain_model(model) -> torch.nn.Module:
     model = getattr(model, 'module', model)
     return getattr(model, '_orig_mod', model)
 
-# %% ../nbs/00_core.ipynb #5a1fbcf6
-def run_cli(main, *argv) -> tuple[int, str, str]:
-    "Run a command line's `main` in-process on `argv` (anything `str` can print); returns (exit code, stdout, stderr)"
-    out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err): code = main([str(a) for a in argv])
-    return code, out.getvalue(), err.getvalue()
-
 # %% ../nbs/00_core.ipynb #a5fa4cbe
 def run_guarded(prog:str, work, debug:bool=False, error_code:int=1, resume_hint:str='run the same command again to resume') -> int:
     "Run a command's `work()`: an error the user can fix is one line `prog: error: ...` (the traceback only with --debug)"
@@ -129,3 +124,52 @@ def command_parser(prog:str, description:str) -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog=prog, description=description, formatter_class=argparse.ArgumentDefaultsHelpFormatter)
     p.add_argument('--debug', action='store_true', help='show the full traceback on errors')
     return p
+
+# %% ../nbs/00_core.ipynb #f6ae1ba0
+def _or_none(kind):
+    "A converter that reads 'None' as None, anything else with `kind`"
+    def convert(text:str): return None if text.lower() == 'none' else kind(text)
+    convert.__name__ = kind.__name__                      # argparse names the type in its messages
+    return convert
+
+def _bool(text:str) -> bool|None:
+    value = {'true': True, 'false': False, '1': True, '0': False, 'none': None}.get(text.lower(), 'bad')
+    if value == 'bad': raise argparse.ArgumentTypeError(f'expected true or false, not {text!r}')
+    return value
+
+def option_kwargs(annotation, default) -> dict:
+    "argparse keywords for a parameter with this annotation (text or type) and default"
+    text = annotation if isinstance(annotation, str) else annotation.__name__ if isinstance(annotation, type) else str(annotation)   # 'int', int, int|None
+    if annotation is inspect.Parameter.empty: text = 'str|None' if default is None else type(default).__name__
+    kinds = text.replace(' ', '').split('|')
+    optional = 'None' in kinds or default is None
+    if 'bool' in kinds: return dict(action=argparse.BooleanOptionalAction) if not optional else dict(type=_bool)
+    if isinstance(default, (tuple, list)): return dict(nargs='+', type=type(default[0]) if default else str)
+    kind = next((k for k in (int, float) if k.__name__ in kinds), str)
+    return dict(type=_or_none(kind) if optional else kind)
+
+def add_function_options(parser:argparse.ArgumentParser, fn, skip=(), aliases:dict|None=None, **extra) -> argparse.ArgumentParser:
+    "Add one option per parameter of `fn` (but `skip`): its name, default, docment and type; `aliases` (name -> flags), `extra` (name -> argparse keywords)"
+    docs = docments(fn)
+    for name, param in inspect.signature(fn).parameters.items():
+        if name in skip or param.kind in (param.VAR_POSITIONAL, param.VAR_KEYWORD): continue
+        kw = dict(default=param.default, help=(docs.get(name) or name).replace('%', '%%'), **option_kwargs(param.annotation, param.default))
+        parser.add_argument('--' + name.replace('_', '-'), *(aliases or {}).get(name, ()), dest=name, **{**kw, **extra.get(name, {})})
+    return parser
+
+def options_for(fn, args:argparse.Namespace) -> dict:
+    "The parsed options that are parameters of `fn`, by name"
+    return {name: getattr(args, name) for name in inspect.signature(fn).parameters if hasattr(args, name)}
+
+# %% ../nbs/00_core.ipynb #37952e87
+EXTRAS = {'serve': ('onnx', 'onnxscript', 'onnxruntime', 'mlflow', 'sqlalchemy', 'alembic', 'fastapi', 'uvicorn', 'multipart'),
+          'tracking': ('tensorboard', 'mlflow')}
+
+def require_extra(extra:str, *modules:str):
+    "Raise a `LungXrayError` naming the extra and its pip command if any of `modules` (default: all of the extra's) cannot be imported"
+    missing = []
+    for name in modules or EXTRAS[extra]:
+        try: importlib.import_module(name)
+        except ImportError: missing.append(name)
+    if missing: raise LungXrayError(f"{', '.join(missing)} {'is' if len(missing) == 1 else 'are'} not installed: this needs the '{extra}' extra. "
+                                    f"Install it with: pip install 'lung_xray[{extra}]' (in a clone of the repository: pip install -e '.[{extra}]')")

@@ -7,22 +7,23 @@ from __future__ import annotations
 
 import hashlib
 import json
+import sys
 from pathlib import Path
 
 import numpy as np
 import torch
 
-from .core import CLASSES, DataError, command_parser, run_guarded, write_text_atomic
+from .core import LungXrayError, add_function_options, command_parser, options_for, require_extra, run_guarded, write_text_atomic
 from .data import array_side, cache_side, read_manifest
 from .loader import center_view
 from .predict import Predictor, chosen_checkpoint, model_options, load_for_eval
 
 # %% auto #0
-__all__ = ['ServingModel', 'serving_model', 'data_fingerprint', 'model_card', 'preprocessing_contract', 'export_onnx',
-           'OnnxPredictor', 'export_parser', 'export_main']
+__all__ = ['PixelsToProbs', 'pixels_to_probs', 'data_fingerprint', 'model_card', 'preprocessing_contract', 'export_onnx',
+           'OnnxPredictor', 'export_parser', 'main']
 
 # %% ../nbs/05a_export.ipynb #716a7402
-class ServingModel(torch.nn.Module):
+class PixelsToProbs(torch.nn.Module):
     "uint8 squares (n, side, side) -> (logits, probabilities): the validation crop, normalization and network in one module"
     def __init__(self, model:torch.nn.Module, size:int, mean, std):
         super().__init__()
@@ -35,11 +36,11 @@ class ServingModel(torch.nn.Module):
         logits = self.model((x.expand(-1, 3, -1, -1) - self.mean) / self.std)
         return logits, torch.softmax(logits, 1)
 
-def serving_model(checkpoint, device='cpu') -> tuple[ServingModel, dict]:
-    "The `ServingModel` of a checkpoint (eval mode) and the checkpoint"
+def pixels_to_probs(checkpoint, device='cpu') -> tuple[PixelsToProbs, dict]:
+    "The `PixelsToProbs` of a checkpoint (eval mode) and the checkpoint"
     model, ckpt = load_for_eval(checkpoint, device)
     norm = ckpt['normalization']
-    return ServingModel(model, ckpt['image_size'], norm['mean'], norm['std']).to(device).eval(), ckpt
+    return PixelsToProbs(model, ckpt['image_size'], norm['mean'], norm['std']).to(device).eval(), ckpt
 
 # %% ../nbs/05a_export.ipynb #42244b3d
 def data_fingerprint(manifest) -> str:
@@ -89,15 +90,18 @@ def preprocessing_contract(card:dict) -> dict:
         card=card)
 
 def _ort():
-    try: import onnxruntime
-    except ImportError: raise DataError('ONNX needs onnx, onnxscript and onnxruntime: pip install -e ".[serve]"') from None
+    require_extra('serve', 'onnx', 'onnxscript', 'onnxruntime')
+    import onnxruntime
     return onnxruntime
 
-def export_onnx(checkpoint, dest, opset:int=18) -> tuple[Path, Path]:
-    "Write the checkpoint's `ServingModel` as ONNX at `dest` and its contract as `dest` with `.json`; returns both paths"
+def export_onnx(checkpoint,                     # the trained model's checkpoint
+                dest=None,                      # the .onnx file to write; None: <run folder>/<arch>.onnx
+                opset:int=18,                   # ONNX opset
+               ) -> tuple[Path, Path]:
+    "Write the checkpoint's `PixelsToProbs` as ONNX at `dest` and its contract as `dest` with `.json`; returns both paths"
     _ort()
-    served, ckpt = serving_model(checkpoint)
-    side, dest = array_side(ckpt['image_size']), Path(dest)
+    served, ckpt = pixels_to_probs(checkpoint)
+    side, dest = array_side(ckpt['image_size']), Path(dest or Path(checkpoint).parent/f"{ckpt['arch']}.onnx")
     dest.parent.mkdir(parents=True, exist_ok=True)
     example = torch.zeros(2, side, side, dtype=torch.uint8)
     tmp = dest.with_name(dest.name + '.tmp')
@@ -122,25 +126,25 @@ class OnnxPredictor(Predictor):
 
     def predict_items(self, items:list, names:list, tta:bool=False, n_aug:int=4) -> list[dict]:
         "As `Predictor.predict_items` (no test-time augmentation: that needs the PyTorch model)"
-        if tta: raise DataError('Test-time augmentation needs the PyTorch model: use Predictor (lung-xray-predict --tta).')
+        if tta: raise LungXrayError('Test-time augmentation needs the PyTorch model: use Predictor (lung-xray-predict --tta).')
         return super().predict_items(items, names)
 
 # %% ../nbs/05a_export.ipynb #d3076b92
 def export_parser():
-    "Argument parser of `lung-xray-export`"
+    "Argument parser of `lung-xray-export`: the model's choice, --onnx, and `export_onnx`'s parameters (--dest, or --out as before)"
     p = command_parser('lung-xray-export', 'Export a trained model as ONNX, with its preprocessing contract and model card beside it.')
     p.add_argument('--onnx', action='store_true', help='write an ONNX model (the only format for now; required)')
     model_options(p)
-    p.add_argument('--out', default=None, help='the .onnx file to write; default: <run folder>/<arch>.onnx')
-    p.add_argument('--opset', type=int, default=18, help='ONNX opset')
-    return p
+    return add_function_options(p, export_onnx, skip=('checkpoint',), aliases={'dest': ['--out']})
 
-def export_main(argv=None) -> int:
+def main(argv=None) -> int:
     "Entry point of `lung-xray-export`"
     a = export_parser().parse_args(argv)
     def work():
-        if not a.onnx: raise DataError('Say what to export: --onnx.')
-        ckpt = chosen_checkpoint(a.model, a.runs_dir)
-        model, contract = export_onnx(ckpt, a.out or Path(ckpt).parent/f"{load_for_eval(ckpt)[1]['arch']}.onnx", a.opset)
+        require_extra('serve', 'onnx', 'onnxscript', 'onnxruntime')
+        if not a.onnx: raise LungXrayError('Say what to export: --onnx.')
+        model, contract = export_onnx(chosen_checkpoint(a.model, a.runs_dir), **options_for(export_onnx, a))
         print(f'ONNX model: {model}\nPreprocessing contract and model card: {contract}')
     return run_guarded('lung-xray-export', work, a.debug)
+
+if __name__ == '__main__' and Path(sys.argv[0]).name == 'export.py': sys.exit(main())   # python -m lung_xray.export

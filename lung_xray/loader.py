@@ -19,15 +19,120 @@ import torch.nn.functional as F
 from fastcore.parallel import parallel
 from PIL import Image
 
-from .core import CLASSES, SPLITS, DataError, atomic_write, default_workers, write_text_atomic
-from .data import _norm_stats, array_side, cache_root, read_manifest, square, training_items
+from .core import CLASSES, SPLITS, LungXrayError, atomic_write, default_workers, write_text_atomic
+from .data import array_side, build_cache, cache_entry, cache_root, center_crop, read_manifest, square
+
+import warnings
+warnings.filterwarnings('ignore', message='`torch.jit.script` is deprecated')  # raised by torchvision at import
+from fastai.callback.data import WeightedDL  # noqa: F401  (adds Datasets.weighted_dataloaders)
+from fastai.data.block import ColReader
+from fastai.data.core import Datasets
+from fastai.data.transforms import Categorize, IntToFloatTensor, Normalize, Transform
+from fastai.vision.augment import RandomResizedCrop, Resize, aug_transforms
+from fastai.vision.core import PILImageBW, imagenet_stats
+from fastai.vision.data import ToTensor
 
 from fastai.data.core import DataLoaders
-from fastai.torch_core import TensorCategory, TensorImage, default_device, num_distrib, rank_distrib, to_detach
+from fastai.torch_core import TensorCategory, TensorImage, TensorImageBW, default_device, num_distrib, rank_distrib, to_detach
 
 # %% auto #0
-__all__ = ['array_key', 'build_array', 'load_array', 'crop_matrices', 'rotate_zoom_matrices', 'warp_perspective',
-           'perspective_grid', 'lighting', 'DeviceAugment', 'center_view', 'model_view', 'ArrayLoader', 'get_fast_dls']
+__all__ = ['training_items', 'compute_stats', 'GrayToRGB', 'xray_tfms', 'get_dls', 'array_key', 'build_array', 'load_array',
+           'crop_matrices', 'rotate_zoom_matrices', 'warp_perspective', 'perspective_grid', 'lighting', 'DeviceAugment',
+           'center_view', 'model_view', 'ArrayLoader', 'get_fast_dls']
+
+# %% ../nbs/00c_loader.ipynb #34fea330
+def training_items(data_dir, size:int=224, margin:float=1.15, manifest:pd.DataFrame|None=None,
+                   drop_leaks:bool=True) -> pd.DataFrame:
+    "Usable images with their cache file, label and split (building missing cache entries)"
+    data_dir = Path(data_dir)
+    manifest = read_manifest(data_dir) if manifest is None else manifest
+    items = manifest[manifest.status == 'ok']
+    if drop_leaks: items = items[~((items.split == 'train') & (items.leak != ''))]
+    root = build_cache(data_dir, size, margin, manifest=manifest)
+    return items.assign(cache_path=[str(cache_entry(root, h)) for h in items.sha1])[['cache_path', 'label', 'split', 'path']].reset_index(drop=True)
+
+def compute_stats(items:pd.DataFrame, size:int, max_images:int=2000, seed:int=0) -> tuple[list, list]:
+    "Mean and std (3 channels) of the training images as the model sees them: the validation view and a training crop of average area"
+    paths = items[items.split == 'train'].cache_path
+    if len(paths) == 0: raise LungXrayError('No usable training images to compute normalization statistics from.')
+    paths = paths.sample(min(max_images, len(paths)), random_state=seed)
+    total = total_sq = count = 0.0
+    side = array_side(size)
+    train_side = round(side * math.sqrt(0.875))                   # the mean area of the random crops (75-100%)
+    for p in paths:
+        with Image.open(p) as img: sq = square(img, side)
+        for view in (center_crop(sq, size), center_crop(sq, train_side).resize((size, size), Image.Resampling.BILINEAR)):
+            arr = np.asarray(view, np.float64) / 255
+            total, total_sq, count = total + arr.sum(), total_sq + (arr**2).sum(), count + arr.size
+    mean = total / count
+    return [mean]*3, [math.sqrt(max(total_sq/count - mean**2, 0))]*3
+
+# %% ../nbs/00c_loader.ipynb #319a17dd
+def _dataset_stats(items, data_dir, size, margin):
+    "`compute_stats`, remembered beside the cache for this exact training set"
+    key = hashlib.sha1(' '.join(sorted(items[items.split == 'train'].cache_path)).encode()).hexdigest()[:16]
+    path = cache_root(data_dir, size, margin)/f'stats-v2-{size}-{key}.json'   # v2: the squished views of compute_stats
+    if path.exists(): return tuple(json.loads(path.read_text()))
+    stats = compute_stats(items, size)
+    write_text_atomic(path, json.dumps(stats))
+    return stats
+
+def _norm_stats(norm, items, data_dir, size, margin):
+    if norm == 'imagenet': return [list(s) for s in imagenet_stats]
+    if norm == 'dataset': return [list(s) for s in _dataset_stats(items, data_dir, size, margin)]
+    if isinstance(norm, (tuple, list)) and len(norm) == 2: return [list(s) for s in norm]
+    raise LungXrayError(f"norm must be 'imagenet', 'dataset' or (mean, std), not {norm!r}")
+
+def _opening(data_dir, size:int, bs:int, norm, margin:float, drop_leaks:bool, manifest:pd.DataFrame|None, world:int=1) -> tuple:
+    "What both builders start from: the usable items, the images per split, the normalization statistics and the training batch size"
+    items = training_items(data_dir, size, margin, manifest, drop_leaks)
+    counts = [int((items.split == s).sum()) for s in SPLITS]
+    if not counts[0] or not counts[1]: raise LungXrayError(f'{data_dir} needs usable images in both train and val; found {counts}.')
+    stats = _norm_stats(norm, items, data_dir, size, margin)
+    train_bs = max(1, min(bs, counts[0] // world))
+    if train_bs < bs: print(f'The training split has {counts[0]} images: batches of {train_bs} instead of {bs}.')
+    return items, counts, stats, train_bs
+
+# %% ../nbs/00c_loader.ipynb #42f2f2cc
+class GrayToRGB(Transform):
+    "Repeat the channel of a batch of grayscale images three times (before `Normalize`)"
+    order = 90
+    def encodes(self, x:TensorImageBW): return TensorImage(x.expand(-1, 3, -1, -1))
+
+def xray_tfms(size:int, aug:bool=True) -> tuple[list, list]:
+    "Item and batch transforms for chest X-rays (no flips: laterality matters)"
+    item = [RandomResizedCrop(size, min_scale=0.75, ratio=(0.9, 1.1)) if aug else Resize(size), ToTensor()]
+    batch = [IntToFloatTensor()]
+    if aug: batch += aug_transforms(do_flip=False, max_rotate=10.0, max_zoom=1.1, max_warp=0.1, max_lighting=0.2, p_affine=0.75)
+    return item, batch + [GrayToRGB()]
+
+# %% ../nbs/00c_loader.ipynb #cc3a0c71
+def get_dls(data_dir='data',                      # a folder made by `prepare`
+            size:int=224,                          # training image size (square)
+            bs:int=64,                             # training batch size (smaller if the training split is)
+            norm='imagenet',                       # 'imagenet', 'dataset' (the training images' own) or (mean, std)
+            balanced:bool=False,                   # draw training images inversely to their class frequency
+            aug:bool=True,                         # training augmentation (crop, rotate, zoom, warp, lighting; no flips)
+            margin:float=1.15,                     # the resize cache holds short side = size x margin
+            drop_leaks:bool=True,                  # leave out training copies of images that leak into val or test
+            num_workers:int=0,                     # fastai DataLoader worker processes
+            device=None,                           # where batches go; None: fastai's default device
+            manifest:pd.DataFrame|None=None,       # the audit's manifest; None: read it from `data_dir`
+           ) -> DataLoaders:
+    "fastai DataLoaders (train, valid and, if present, a labelled test loader) from the audited, cached data"
+    items, counts, (mean, std), train_bs = _opening(data_dir, size, bs, norm, margin, drop_leaks, manifest)
+    splits = [list(np.flatnonzero(items.split == s)) for s in SPLITS]
+    dsets = Datasets(items, [[ColReader('cache_path'), PILImageBW.create], [ColReader('label'), Categorize(vocab=CLASSES)]],
+                     splits=splits if splits[2] else splits[:2])
+    item_tfms, batch_tfms = xray_tfms(size, aug)
+    kwargs = dict(bs=train_bs, val_bs=bs, after_item=item_tfms, after_batch=[*batch_tfms, Normalize.from_stats(mean, std, cuda=False)],
+                  num_workers=num_workers, device=device)
+    if balanced:
+        counts = items[items.split == 'train'].label.value_counts()
+        dls = dsets.weighted_dataloaders([1 / counts[l] for l in items.label[splits[0]]], **kwargs)
+    else: dls = dsets.dataloaders(**kwargs)
+    dls.norm_stats, dls.items = (mean, std), items
+    return dls
 
 # %% ../nbs/00c_loader.ipynb #2bbf96c2
 def array_key(sha1s) -> str:
@@ -280,15 +385,9 @@ def get_fast_dls(data_dir='data',                 # a folder made by `prepare`
                 ) -> DataLoaders:
     "`get_dls`'s DataLoaders from the training array: gathered by index, augmented and normalized on `device`"
     manifest = read_manifest(data_dir) if manifest is None else manifest           # read once, for the items and the array
-    items = training_items(data_dir, size, margin, manifest, drop_leaks)
-    counts = [int((items.split == s).sum()) for s in SPLITS]
-    if not counts[0] or not counts[1]: raise DataError(f'{data_dir} needs usable images in both train and val; found {counts}.')
+    items, counts, (mean, std), train_bs = _opening(data_dir, size, bs, norm, margin, drop_leaks, manifest, world=max(1, num_distrib()))
     device = torch.device(device or default_device())
     images, rows = load_array(build_array(data_dir, size, margin, n_workers, manifest), device)
-    mean, std = _norm_stats(norm, items, data_dir, size, margin)
-    world = max(1, num_distrib())
-    train_bs = max(1, min(bs, counts[0] // world))
-    if train_bs < bs: print(f'The training split has {counts[0]} images: batches of {train_bs} instead of {bs}.')
     common = dict(size=size, stats=(mean, std), device=device, channels_last=channels_last, seed=seed)
     tr_rows, tr_labels = _split_rows(items, rows, 'train')
     weights = None

@@ -10,11 +10,10 @@ from pathlib import Path
 
 warnings.filterwarnings('ignore', message='`torch.jit.script` is deprecated')  # raised by torchvision at import
 import timm
-import torch
 from fastai.torch_core import params
 from torch import nn
 
-from .core import CLASSES, DataError
+from .core import CLASSES, LungXrayError
 
 # %% auto #0
 __all__ = ['BACKBONES', 'SEED_NAME_NOTES', 'PROFILES', 'OFFLINE_HELP', 'resolve_arch', 'GlobalAvgPool', 'xray_head',
@@ -36,13 +35,13 @@ PROFILES = ('local', 'pod')
 # %% ../nbs/01_models.ipynb #ac360326
 def resolve_arch(arch:str, profile:str='pod') -> dict:
     "Registry entry of `arch` (any timm model name works) with the image size and batch size of `profile`"
-    if profile not in PROFILES: raise DataError(f"profile must be one of {PROFILES}, not {profile!r}")
+    if profile not in PROFILES: raise LungXrayError(f"profile must be one of {PROFILES}, not {profile!r}")
     if arch in SEED_NAME_NOTES: print(f'Note: {SEED_NAME_NOTES[arch]}.')
     if arch in BACKBONES:
         entry = BACKBONES[arch]
         return dict(arch=arch, name=entry['name'], size=entry['size'], bs=entry[f'{profile}_bs'])
     if not timm.is_model(arch):
-        raise DataError(f"Unknown backbone {arch!r}. Supported: {', '.join(BACKBONES)}; any timm model name is accepted too "
+        raise LungXrayError(f"Unknown backbone {arch!r}. Supported: {', '.join(BACKBONES)}; any timm model name is accepted too "
                         f"(see timm.list_models()).")
     size = timm.get_pretrained_cfg(arch).input_size[-1] if timm.get_pretrained_cfg(arch) else 224
     return dict(arch=arch, name=arch, size=size, bs=16 if profile == 'local' else 64)
@@ -68,12 +67,12 @@ def create_body(arch:str, pretrained:bool=True, weights:str|Path|None=None) -> n
     kwargs = dict(num_classes=0, global_pool='')
     if weights is not None:
         weights = Path(weights)
-        if not weights.is_file(): raise DataError(f'Weights file {weights} does not exist. {OFFLINE_HELP}')
+        if not weights.is_file(): raise LungXrayError(f'Weights file {weights} does not exist. {OFFLINE_HELP}')
         return timm.create_model(arch, pretrained=True, pretrained_cfg_overlay=dict(file=str(weights)), **kwargs)
     try: return timm.create_model(arch, pretrained=pretrained, **kwargs)
     except (OSError, RuntimeError) as e:
         if not pretrained: raise
-        raise DataError(f'Could not load the pretrained weights of {arch} (no network or no cached copy: {type(e).__name__}). '
+        raise LungXrayError(f'Could not load the pretrained weights of {arch} (no network or no cached copy: {type(e).__name__}). '
                         f'{OFFLINE_HELP}') from e
 
 # %% ../nbs/01_models.ipynb #9d3dd1db

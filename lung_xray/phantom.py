@@ -15,11 +15,11 @@ from fastcore.parallel import parallel
 from PIL import Image
 from scipy.ndimage import gaussian_filter
 
-from .core import CLASSES, KAGGLE_FOLDERS, SPLITS, _key, atomic_write
+from .core import CLASSES, KAGGLE_FOLDERS, SPLITS, alias_key, atomic_write
 
 # %% auto #0
-__all__ = ['PHANTOM_SIZES', 'PHANTOM_ENCODINGS', 'PHANTOM_BROKEN', 'draw_chest', 'keras_like_copy', 'default_copies',
-           'make_phantom_dataset', 'write_dicom']
+__all__ = ['PHANTOM_SIZES', 'PHANTOM_ENCODINGS', 'PHANTOM_BROKEN', 'draw_chest', 'phantom_square', 'keras_like_copy',
+           'default_copies', 'make_phantom_dataset', 'write_dicom']
 
 # %% ../nbs/00a_phantom.ipynb #36343c4c
 def _grid(h, w):
@@ -117,7 +117,7 @@ def _encode(img01, fmt, mode, rng) -> Image.Image:
     return Image.fromarray(np.dstack([rgb, alpha]))
 
 # %% ../nbs/00a_phantom.ipynb #d7f4c02c
-def _slug(label): return _key(label)[:12]
+def _slug(label): return alias_key(label)[:12]
 
 def _phantom_pixels(job) -> tuple[np.random.Generator, np.ndarray]:
     "The upright float picture of a phantom job (and its generator, for what comes next)"
@@ -139,6 +139,12 @@ def _write_phantom_image(job):
         tags = Image.Exif(); tags[0x0112] = 6
         kwargs['exif'] = tags
     atomic_write(path, lambda tmp: img.save(tmp, fmt, **kwargs))
+
+# %% ../nbs/00a_phantom.ipynb #8bb8abbb
+def phantom_square(rng:np.random.Generator, label:str, side:int, grain_rng:np.random.Generator|None=None) -> np.ndarray:
+    "A phantom radiograph of `label`, drawn with `rng` at 256 px and rendered (with film grain from `grain_rng`, default `rng`) as a uint8 square of `side` px"
+    drawing = draw_chest(rng, label, 256, 256)
+    return (_render(drawing, side, side, grain_rng or rng) * 255).astype(np.uint8)
 
 # %% ../nbs/00a_phantom.ipynb #144e8abf
 def keras_like_copy(img:np.ndarray, rng:np.random.Generator, rotation:float=15, shift:float=0.1, zoom:tuple=(0.85, 1.15),

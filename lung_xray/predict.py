@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import sys
 from pathlib import Path
 
 import numpy as np
@@ -14,21 +15,21 @@ import pandas as pd
 import torch
 from fastcore.parallel import parallel
 
-from .core import CLASSES, DataError, IMAGE_EXTS, command_parser, default_workers, run_guarded
+from .core import CLASSES, IMAGE_EXTS, LungXrayError, add_function_options, command_parser, default_workers, options_for, run_guarded
 from .data import array_side, cache_side, describe_error, read_xray, shrink, square
 from .loader import DeviceAugment, model_view
 from .checkpoint import checkpoint_path, find_checkpoints, load_checkpoint
 
 # %% auto #0
 __all__ = ['load_for_eval', 'inference_autocast', 'tta_blend', 'image_files', 'Predictor', 'chosen_checkpoint', 'model_options',
-           'predict_parser', 'predict_main']
+           'predict_parser', 'main']
 
 # %% ../nbs/03a_predict.ipynb #b72b3852
 def load_for_eval(path, device='cpu') -> tuple[torch.nn.Module, dict]:
     "`load_checkpoint`, refusing a checkpoint trained on another class list"
     model, ckpt = load_checkpoint(path, device)
     if list(ckpt['classes']) != CLASSES:
-        raise DataError(f"{path} was trained on classes {ckpt['classes']}, not {CLASSES}: it cannot be scored on this test set.")
+        raise LungXrayError(f"{path} was trained on classes {ckpt['classes']}, not {CLASSES}: it cannot be scored on this test set.")
     return model, ckpt
 
 # %% ../nbs/03a_predict.ipynb #9741ea62
@@ -81,7 +82,11 @@ class Predictor:
             out = self.model(model_view(x, self.size, self.mean, self.std, augment).as_subclass(torch.Tensor))
         return torch.softmax(out.float(), 1).cpu().numpy()
 
-    def predict(self, paths, tta:bool=False, n_aug:int=4) -> list[dict]:
+    def predict(self,
+                paths,                      # image files and/or folders (searched recursively)
+                tta:bool=False,             # average test-time augmented passes
+                n_aug:int=4,                # augmented passes with `tta`
+               ) -> list[dict]:
         "One dict per file, in order: path, prediction, probabilities per class (or the error that stopped it)"
         files = image_files(paths)
         return self.predict_items(files, [str(p) for p in files], tta, n_aug)
@@ -120,27 +125,27 @@ def model_options(p):
     return p
 
 def predict_parser():
-    "Argument parser of `lung-xray-predict`"
+    "Argument parser of `lung-xray-predict`: the images, the model's choice, `Predictor`'s and its `predict`'s parameters, and --json"
     p = command_parser('lung-xray-predict', 'Classify chest X-rays (PNG, JPEG, 8/16-bit, L/RGB/RGBA, DICOM) with a trained model.')
     p.add_argument('images', nargs='+', help='image files and/or folders (searched recursively)')
     model_options(p)
     p.add_argument('--json', action='store_true', help='one JSON object per line instead of a table')
-    p.add_argument('--tta', action='store_true', help='average test-time augmented passes')
-    p.add_argument('--bs', type=int, default=32, help='images per batch')
-    p.add_argument('--device', default=None, help='cpu, cuda, cuda:1, ...; default: CUDA if available')
-    return p
+    add_function_options(p, Predictor, skip=('checkpoint',))
+    return add_function_options(p, Predictor.predict, skip=('self', 'paths'))
 
-def predict_main(argv=None) -> int:
+def main(argv=None) -> int:
     "Entry point of `lung-xray-predict`: exit 0 if every image was classified, 2 if some could not be read, 1 on other errors"
     a = predict_parser().parse_args(argv)
     def work():
         ckpt = chosen_checkpoint(a.model, a.runs_dir)
         missing = [p for p in a.images if not Path(p).exists()]
-        if missing: raise DataError(f"No such file or folder: {', '.join(missing)}")
-        results = Predictor(ckpt, a.device, a.bs).predict(a.images, tta=a.tta)
+        if missing: raise LungXrayError(f"No such file or folder: {', '.join(missing)}")
+        results = Predictor(ckpt, **options_for(Predictor, a)).predict(a.images, **options_for(Predictor.predict, a))
         for r in results:
             if a.json: print(json.dumps(r))
             elif 'error' in r: print(f"{r['path']}\tERROR\t{r['error']}")
             else: print(f"{r['path']}\t{r['prediction']}\t" + ' '.join(f'{c}={p:.3f}' for c, p in r['probabilities'].items()))
         return 2 if any('error' in r for r in results) else 0
     return run_guarded('lung-xray-predict', work, a.debug)
+
+if __name__ == '__main__' and Path(sys.argv[0]).name == 'predict.py': sys.exit(main())   # python -m lung_xray.predict

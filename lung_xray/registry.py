@@ -10,15 +10,16 @@ import binascii
 import json
 import logging
 import os
+import sys
 import tempfile
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
-from .core import CLASSES, DataError, command_parser, run_guarded
+from .core import CLASSES, LungXrayError, add_function_options, command_parser, options_for, require_extra, run_guarded
 from .predict import Predictor, chosen_checkpoint, model_options
-from .evaluate import apply_temperature
+from .metrics import apply_temperature
 from .export import model_card
 
 try: from mlflow.pyfunc import PythonModel
@@ -26,14 +27,14 @@ except ImportError: PythonModel = object          # without mlflow the module st
 
 # %% auto #0
 __all__ = ['MODEL_CODE', 'pyfunc_images', 'pyfunc_predict', 'LungXrayModel', 'card_metrics', 'register_model', 'register_parser',
-           'register_main']
+           'main']
 
 # %% ../nbs/05b_registry.ipynb #bad3c2f4
 def pyfunc_images(model_input) -> list:
     "The images of a pyfunc request (a table with an `image` column, a dict of lists, or a list): bytes, a Path, or the error"
     if isinstance(model_input, dict): model_input = pd.DataFrame(model_input)
     if isinstance(model_input, pd.DataFrame):
-        if 'image' not in model_input: raise DataError(f"The input needs an 'image' column (bytes, base64 or a path); it has {list(model_input.columns)}.")
+        if 'image' not in model_input: raise LungXrayError(f"The input needs an 'image' column (bytes, base64 or a path); it has {list(model_input.columns)}.")
         model_input = model_input['image']
     return [_image(v) for v in list(model_input)]
 
@@ -70,9 +71,8 @@ class LungXrayModel(PythonModel):
 
 # %% ../nbs/05b_registry.ipynb #553e3844
 def _mlflow():
-    try:
-        import mlflow, sqlalchemy, alembic  # noqa: F401
-    except ImportError: raise DataError('The model registry needs mlflow-skinny, sqlalchemy and alembic: pip install -e ".[serve]"') from None
+    require_extra('serve', 'mlflow', 'sqlalchemy', 'alembic')
+    import mlflow
     return mlflow
 
 def card_metrics(card:dict) -> dict:
@@ -88,7 +88,11 @@ def card_metrics(card:dict) -> dict:
 
 MODEL_CODE = 'import mlflow\nfrom lung_xray.registry import LungXrayModel\nmlflow.models.set_model(LungXrayModel())\n'
 
-def register_model(checkpoint, tracking_uri:str='sqlite:///mlflow.db', name:str='lung_xray', experiment:str='lung_xray') -> dict:
+def register_model(checkpoint,                          # the trained model's checkpoint
+                   tracking_uri:str='sqlite:///mlflow.db', # MLflow tracking/registry URI (a local SQLite file by default)
+                   name:str='lung_xray',                # registered model name
+                   experiment:str='lung_xray',          # MLflow experiment of the logging run
+                  ) -> dict:
     "Log `checkpoint` as a pyfunc model with its card and metrics, and register it as a new version of `name`"
     mlflow = _mlflow()
     from lung_xray import __version__
@@ -113,21 +117,21 @@ def register_model(checkpoint, tracking_uri:str='sqlite:///mlflow.db', name:str=
 
 # %% ../nbs/05b_registry.ipynb #2082e4e2
 def register_parser():
-    "Argument parser of `lung-xray-register`"
+    "Argument parser of `lung-xray-register`: the model's choice and `register_model`'s parameters"
     p = command_parser('lung-xray-register', 'Log a trained model as an MLflow pyfunc model with its metrics and register it.')
-    model_options(p)
-    p.add_argument('--tracking-uri', default='sqlite:///mlflow.db', help='MLflow tracking/registry URI (a local SQLite file by default)')
-    p.add_argument('--name', default='lung_xray', help='registered model name')
-    return p
+    return add_function_options(model_options(p), register_model, skip=('checkpoint',))
 
-def register_main(argv=None) -> int:
+def main(argv=None) -> int:
     "Entry point of `lung-xray-register`"
     a = register_parser().parse_args(argv)
     def work():
+        require_extra('serve', 'mlflow', 'sqlalchemy', 'alembic')
         ckpt = chosen_checkpoint(a.model, a.runs_dir)
         os.environ.setdefault('MLFLOW_ENABLE_ARTIFACTS_PROGRESS_BAR', 'false')                  # the command says what happened, once
         logging.getLogger('mlflow').setLevel(logging.WARNING)
-        r = register_model(ckpt, a.tracking_uri, a.name)
+        r = register_model(ckpt, **options_for(register_model, a))
         print(f"Registered {ckpt} as {r['uri']} (run {r['run_id']}) in {r['tracking_uri']}.\n"
               f"Serve it: MLFLOW_TRACKING_URI={r['tracking_uri']} mlflow models serve -m {r['uri']} --env-manager local -p 5001")
     return run_guarded('lung-xray-register', work, a.debug)
+
+if __name__ == '__main__' and Path(sys.argv[0]).name == 'registry.py': sys.exit(main())   # python -m lung_xray.registry

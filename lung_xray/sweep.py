@@ -20,19 +20,19 @@ import torch
 from fastprogress.fastprogress import progress_bar
 
 from .checkpoint import run_state
-from .core import DataError, command_parser, run_guarded
+from .core import LungXrayError, add_function_options, command_parser, options_for, run_guarded
 from .models import BACKBONES, resolve_arch
 
 # %% auto #0
-__all__ = ['SWEEP_OWNED', 'parse_archs', 'parse_gpus', 'parse_params', 'papermill', 'run_backbone', 'default_nbs', 'sweep',
+__all__ = ['SWEEP_OWNED', 'parse_archs', 'parse_gpus', 'parse_params', 'run_notebook', 'run_backbone', 'default_nbs', 'sweep',
            'write_leaderboard_or_warn', 'sweep_parser', 'main']
 
 # %% ../nbs/04_sweep.ipynb #f421cedf
 def parse_archs(archs:str) -> list[str]:
     "Backbone names from 'all' or a comma-separated list; unknown names fail before anything runs"
     names = list(BACKBONES) if archs.strip() == 'all' else [a.strip() for a in archs.split(',') if a.strip()]
-    if not names: raise DataError('--archs is empty; give "all" or a comma-separated list of backbones.')
-    for a in names: resolve_arch(a)          # raises DataError listing the supported names
+    if not names: raise LungXrayError('--archs is empty; give "all" or a comma-separated list of backbones.')
+    for a in names: resolve_arch(a)          # raises LungXrayError listing the supported names
     return names
 
 def parse_gpus(gpus:str|None) -> list[str]:
@@ -40,7 +40,7 @@ def parse_gpus(gpus:str|None) -> list[str]:
     if not gpus: return []
     ids, available = [g.strip() for g in gpus.split(',') if g.strip()], torch.cuda.device_count()
     bad = [g for g in ids if not g.isdigit() or int(g) >= available]
-    if bad: raise DataError(f"--gpus names GPU {', '.join(bad)}, but this machine has {available} GPU(s)"
+    if bad: raise LungXrayError(f"--gpus names GPU {', '.join(bad)}, but this machine has {available} GPU(s)"
                             + (f' (ids 0-{available - 1})' if available else '') + '.')
     return ids
 
@@ -51,13 +51,13 @@ def parse_params(pairs:list) -> dict:
     "papermill-style -p NAME VALUE pairs; values read as Python literals where they are one; the sweep's own are refused"
     out = {}
     for name, value in pairs:
-        if name in SWEEP_OWNED: raise DataError(f'-p {name} is set by the sweep for every backbone: {SWEEP_OWNED[name]}.')
+        if name in SWEEP_OWNED: raise LungXrayError(f'-p {name} is set by the sweep for every backbone: {SWEEP_OWNED[name]}.')
         try: out[name] = ast.literal_eval(value)
         except (ValueError, SyntaxError): out[name] = value
     return out
 
 # %% ../nbs/04_sweep.ipynb #7c262fe1
-def papermill(nb:Path, out:Path, params:dict, gpu:str|None=None, log=None) -> int:
+def run_notebook(nb:Path, out:Path, params:dict, gpu:str|None=None, log=None) -> int:
     "Run one notebook with papermill in a child process; returns its exit code"
     cmd = [sys.executable, '-m', 'papermill', str(nb), str(out), '--cwd', str(nb.parent), '--no-progress-bar']
     for k, v in params.items(): cmd += ['-y', json.dumps({k: v})]
@@ -76,10 +76,10 @@ def run_backbone(arch:str, nbs:Path, runs_dir:Path, params:dict, force:bool=Fals
                     'resume': state == 'interrupted' and not force, 'overwrite': force}
     start = time.perf_counter()
     with open(run_dir/'sweep.log', 'a') as log:
-        if papermill(nbs/'02_two_stage.ipynb', train_nb, train_params, gpu, log):
+        if run_notebook(nbs/'02_two_stage.ipynb', train_nb, train_params, gpu, log):
             return dict(arch=arch, status='FAILED in training', notebook=str(train_nb), minutes=(time.perf_counter() - start) / 60)
         eval_params = dict(runs_dir=str(runs_dir.resolve()), model=arch, smoke=False, **({'n_boot': 200} if params.get('smoke') else {}))
-        if papermill(nbs/'03_eval.ipynb', eval_nb, eval_params, gpu, log):
+        if run_notebook(nbs/'03_eval.ipynb', eval_nb, eval_params, gpu, log):
             return dict(arch=arch, status='FAILED in evaluation', notebook=str(eval_nb), minutes=(time.perf_counter() - start) / 60)
     return dict(arch=arch, status='done' if state != 'interrupted' or force else 'done (resumed)', notebook=str(train_nb),
                 minutes=(time.perf_counter() - start) / 60)
@@ -89,11 +89,20 @@ def default_nbs() -> Path:
     "The project's notebooks folder (the sweep runs the notebooks themselves, as papermill jobs)"
     return Path(__file__).resolve().parent.parent/'nbs' if '__file__' in globals() else Path('.').resolve()
 
-def sweep(archs:list, runs_dir='runs', gpus:list=(), params:dict|None=None, force:bool=False, nbs=None, log=print,
-          progress:bool=True) -> list:
+def sweep(archs='all',                          # 'all' (the seven seed backbones), a comma-separated list of timm names, or a list
+          runs_dir='runs',                       # where the runs land (<runs_dir>/<arch>/)
+          gpus=None,                             # comma-separated GPU ids (or a list): one backbone per GPU at a time; None: one at a time
+          params:dict|None=None,                 # parameters of nbs/02_two_stage.ipynb for every backbone
+          force:bool=False,                      # redo backbones whose run is finished
+          nbs=None,                              # the project's notebooks folder; None: the one beside the installed library
+          log=print,                             # where the progress lines go
+          progress:bool=True,                    # a progress bar
+         ) -> list:
     "Run every backbone's notebooks (concurrently on several GPUs), report each outcome, then write the leaderboard"
     runs_dir, nbs, params = Path(runs_dir), Path(nbs or default_nbs()), dict(params or {})
-    if not (nbs/'02_two_stage.ipynb').exists(): raise DataError(f'No nbs/02_two_stage.ipynb under {nbs}; pass --nbs with the project notebooks folder.')
+    archs = parse_archs(archs) if isinstance(archs, str) else list(archs)
+    gpus = parse_gpus(gpus) if gpus is None or isinstance(gpus, str) else list(gpus)
+    if not (nbs/'02_two_stage.ipynb').exists(): raise LungXrayError(f'No nbs/02_two_stage.ipynb under {nbs}; pass --nbs with the project notebooks folder.')
     runs_dir.mkdir(parents=True, exist_ok=True)
     slots = Queue()
     for g in (gpus or [None]): slots.put(g)
@@ -127,27 +136,24 @@ def write_leaderboard_or_warn(runs_dir:Path, log=print):
 
 # %% ../nbs/04_sweep.ipynb #50fc1a69
 def sweep_parser() -> argparse.ArgumentParser:
-    "Argument parser of `lung-xray-sweep`"
+    "Argument parser of `lung-xray-sweep`: `sweep`'s parameters, plus what goes to every training notebook (--profile, --smoke, -p) and --quiet"
     p = command_parser('lung-xray-sweep', 'Train and evaluate several backbones through the notebooks (papermill), then write the leaderboard.')
-    p.add_argument('--archs', default='all', help="'all' (the seven seed backbones) or a comma-separated list of timm names")
-    p.add_argument('--gpus', default=None, help='comma-separated GPU ids: one backbone per GPU at a time; default: one backbone at a time')
+    add_function_options(p, sweep, skip=('params', 'log', 'progress'))
     p.add_argument('--profile', choices=['local', 'pod'], default='pod', help='batch sizes for a 3-8 GB (local) or 32-80 GB (pod) GPU')
     p.add_argument('--smoke', action='store_true', help='tiny CPU-friendly runs on the phantom dataset')
-    p.add_argument('--force', action='store_true', help='redo backbones whose run is finished')
-    p.add_argument('--runs-dir', default='runs', help='where the runs land (<runs-dir>/<arch>/)')
-    p.add_argument('--nbs', default=None, help="the project's notebooks folder; default: the one beside the installed library")
     p.add_argument('-p', '--param', nargs=2, action='append', default=[], metavar=('NAME', 'VALUE'),
                    help='a parameter of nbs/02_two_stage.ipynb, as papermill -p NAME VALUE (repeatable)')
-    p.add_argument('--quiet', action='store_true', help='no progress bar')
+    p.add_argument('--quiet', dest='progress', action='store_false', help='no progress bar')
     return p
 
 def main(argv=None) -> int:
     "Entry point of `lung-xray-sweep`: exit 0 if every backbone ran or was skipped, 1 if any failed"
     a = sweep_parser().parse_args(argv)
     def work():
-        archs, gpus = parse_archs(a.archs), parse_gpus(a.gpus)
         params = {**parse_params(a.param), 'profile': a.profile, **({'smoke': True} if a.smoke else {})}
-        results = sweep(archs, runs_dir=a.runs_dir, gpus=gpus, params=params, force=a.force, nbs=a.nbs, progress=not a.quiet)
+        results = sweep(**options_for(sweep, a), params=params)
         return 1 if any(r['status'].startswith('FAILED') for r in results) else 0
     return run_guarded('lung-xray-sweep', work, a.debug, error_code=2,
                        resume_hint='run the same command again: finished backbones are skipped, the interrupted one resumes')
+
+if __name__ == '__main__' and Path(sys.argv[0]).name == 'sweep.py': sys.exit(main())   # python -m lung_xray.sweep

@@ -7,9 +7,12 @@ from __future__ import annotations
 
 import contextlib
 import io
+import json
 import os
 import shutil
 import socket
+import subprocess
+import sys
 import time
 import urllib.error
 import urllib.request
@@ -17,17 +20,21 @@ import warnings
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+import numpy as np
 import torch
 from fastai.callback.core import Callback
 from fastai.test_utils import synth_learner
 from fastcore.basics import noop
 
-from .data import get_dls, prepare
+from .data import prepare
+from .loader import get_dls
 from .train import TrainConfig, build_learner, torch_opt, train
 
 # %% auto #0
-__all__ = ['quiet', 'tiny_data', 'tiny_config', 'tiny_learner', 'smoke_runs', 'synth_run_learner', 'ScriptedValues',
-           'find_chromium', 'off_the_loop', 'browser_page', 'free_port', 'wait_for']
+__all__ = ['JOB_NOTEBOOKS', 'SKIP_TAG', 'quiet', 'tiny_data', 'tiny_config', 'tiny_learner', 'smoke_runs', 'one_hot_probs',
+           'run_cli', 'synth_run_learner', 'ScriptedValues', 'playwright_executable', 'install_playwright_chromium',
+           'find_chromium', 'off_the_loop', 'browser_page', 'free_port', 'wait_for', 'job_cell_skips',
+           'tag_job_notebook']
 
 # %% ../nbs/97_test_utils.ipynb #6d118a89
 @contextlib.contextmanager
@@ -62,6 +69,18 @@ def smoke_runs(runs, archs=('test_resnet', 'test_convnext'), **kw) -> dict:
     with quiet():
         return {arch: train(TrainConfig(arch=arch, smoke=True, out_dir=str(runs), wandb_mode='disabled', **kw)) for arch in archs}
 
+# %% ../nbs/97_test_utils.ipynb #e8d4d4a6
+def one_hot_probs(pred, sure:float=0.8, n_classes:int=5) -> np.ndarray:
+    "Probabilities that put `sure` on each predicted class of `pred` and spread the rest over the others"
+    p = np.full((len(pred), n_classes), (1 - sure) / (n_classes - 1)); p[np.arange(len(pred)), pred] = sure; return p
+
+# %% ../nbs/97_test_utils.ipynb #c5b19faa
+def run_cli(main, *argv) -> tuple[int, str, str]:
+    "Run a command line's `main` in-process on `argv` (anything `str` can print); returns (exit code, stdout, stderr)"
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err): code = main([str(a) for a in argv])
+    return code, out.getvalue(), err.getvalue()
+
 # %% ../nbs/97_test_utils.ipynb #1e356101
 def synth_run_learner(n_trn:int=5, model=None):
     "fastai's `synth_learner` (y = 2x + 3 plus noise) with the recipe's PyTorch optimizers and no epoch table; `model` replaces its one-parameter model"
@@ -80,13 +99,33 @@ class ScriptedValues(Callback):
         self.i += 1
 
 # %% ../nbs/97_test_utils.ipynb #2455bcd9
+def playwright_executable() -> str:
+    "Where Playwright keeps (or would keep) its own Chromium"
+    def ask():
+        from playwright.sync_api import sync_playwright
+        with sync_playwright() as p: return p.chromium.executable_path
+    return off_the_loop(ask)
+
+def install_playwright_chromium() -> str|None:
+    "Download Playwright's own Chromium (`python -m playwright install chromium`, needs the internet); its executable, or None if that failed"
+    try: done = subprocess.run([sys.executable, '-m', 'playwright', 'install', 'chromium'], capture_output=True, text=True, timeout=900)
+    except (OSError, subprocess.TimeoutExpired): return None
+    exe = playwright_executable() if done.returncode == 0 else None
+    return exe if exe and Path(exe).exists() else None
+
 def find_chromium():
-    "The Chromium executable; an error if there is none, unless LUNG_XRAY_SKIP_BROWSER=1 asks to skip the browser checks (None)"
+    "The Chromium executable: $LUNG_XRAY_CHROMIUM, the system's, or Playwright's own (downloaded if need be); None if LUNG_XRAY_SKIP_BROWSER=1 asks to skip"
     if os.environ.get('LUNG_XRAY_SKIP_BROWSER') == '1': return None
     exe = os.environ.get('LUNG_XRAY_CHROMIUM') or shutil.which('chromium') or shutil.which('chromium-browser')
     if exe: return exe
-    raise RuntimeError('Chromium not found: install it (sudo apt-get install chromium) to run the browser checks of the docs, '
-                       'JupyterLab and the server, or set LUNG_XRAY_SKIP_BROWSER=1 to skip them (counted at the end of each notebook)')
+    own = playwright_executable()
+    if Path(own).exists(): return own
+    print("No Chromium found: downloading Playwright's own (python -m playwright install chromium) ...", flush=True)
+    exe = install_playwright_chromium()
+    if exe: return exe
+    raise RuntimeError('Chromium not found, and Playwright could not download its own (python -m playwright install chromium: no internet?). '
+                       'Install the system one (sudo apt-get install chromium) to run the browser checks of the docs, JupyterLab and the '
+                       'server, or set LUNG_XRAY_SKIP_BROWSER=1 to skip them (counted at the end of each notebook)')
 
 def off_the_loop(fn, *args):
     "Call `fn(*args)` in a worker thread: Playwright's sync API refuses a thread where an asyncio loop runs (a Jupyter kernel)"
@@ -118,3 +157,35 @@ def wait_for(url:str, seconds:float=120) -> int:
         except OSError:
             if time.time() > end: raise TimeoutError(f'{url} did not answer in {seconds} s') from None
             time.sleep(0.3)
+
+# %% ../nbs/97_test_utils.ipynb #2d7a570a
+JOB_NOTEBOOKS = ('02_two_stage', '03_eval')      # notebooks papermill runs as jobs
+SKIP_TAG = 'skip-execution'                       # nbclient's (and so papermill's) tag for a cell it does not run
+
+def _directives(source:str) -> set:
+    return {line[3:].split()[0] for line in source.splitlines() if line.startswith('#| ') and line[3:].split()}
+
+def job_cell_skips(nb:dict) -> list[bool]:
+    "For each cell of notebook `nb` (as JSON): True where a papermill job must skip it (a test cell), by the rule above"
+    skips, in_job = [], False
+    for cell in nb['cells']:
+        source = ''.join(cell['source'])
+        if cell['cell_type'] == 'markdown': in_job = in_job or source.startswith('## The job'); skips.append(False); continue
+        tags, flags = cell.get('metadata', {}).get('tags', []), _directives(source)
+        if in_job: skips.append('hide' in flags)
+        else: skips.append(not (flags & {'export', 'exports', 'exporti', 'default_exp'} or {'parameters', 'job'} & set(tags)))
+    return skips
+
+def tag_job_notebook(path, write:bool=True) -> list[int]:
+    "Tag the test cells of the job notebook at `path` with `skip-execution` and untag the others; returns the indices of the cells that changed"
+    nb = json.loads(Path(path).read_text())
+    changed = []
+    for i, (cell, skip) in enumerate(zip(nb['cells'], job_cell_skips(nb))):
+        tags = cell.get('metadata', {}).get('tags', [])
+        if skip != (SKIP_TAG in tags):
+            new = tags + [SKIP_TAG] if skip else [t for t in tags if t != SKIP_TAG]
+            if new: cell.setdefault('metadata', {})['tags'] = new
+            else: cell['metadata'].pop('tags')
+            changed.append(i)
+    if write and changed: Path(path).write_text(json.dumps(nb, indent=1, ensure_ascii=False) + '\n')
+    return changed

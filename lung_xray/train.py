@@ -22,14 +22,13 @@ import numpy as np
 import pandas as pd
 import torch
 
-from .core import DataError, atomic_write, command_parser, default_workers, is_main, plain_model, remove_stale_tmp, run_guarded, write_text_atomic  # noqa: F401
-from .data import get_dls, prepare, read_marker
-from .checkpoint import (BackgroundWriter, checkpoint_arch, checkpoint_path, host_copy, load_checkpoint,  # noqa: F401
+from .core import LungXrayError, atomic_write, command_parser, default_workers, is_main, plain_model, remove_stale_tmp, run_guarded, write_text_atomic
+from .data import prepare, read_marker
+from .checkpoint import (BackgroundWriter, checkpoint_arch, checkpoint_path, host_copy, load_checkpoint,
                                   make_checkpoint, read_checkpoint, run_checkpoints, save_checkpoint, versions, write_with)
-from .loader import ArrayLoader, get_fast_dls
+from .loader import ArrayLoader, get_dls, get_fast_dls
 from .models import count_params, create_model, model_splitter, param_summary, resolve_arch
-from .tracking import (MLflowLogger, finish_trackers, finish_wandb, resolve_wandb_mode, start_trackers,  # noqa: F401
-                                start_wandb, tracker_names)   # (MLflowLogger, resolve_wandb_mode: their old import path keeps working)
+from .tracking import finish_trackers, finish_wandb, start_trackers, start_wandb, tracker_names
 
 from fastai.callback.channelslast import ChannelsLast   # a named import: `Learner.to_channelslast` exists only after this module loads
 from fastai.callback.core import Callback, CancelFitException
@@ -47,7 +46,7 @@ from fastcore.foundation import L
 # %% auto #0
 __all__ = ['SMOKE', 'METRIC_NAMES', 'TrainConfig', 'torch_opt', 'DeviceMixedPrecision', 'DeviceSmoothLoss', 'SyncFreeProgress',
            'XrayLearner', 'build_learner', 'train_dls', 'write_history', 'rng_state', 'set_rng_state', 'RunLog',
-           'save_last', 'EpochCosine', 'StopOnNaN', 'BestCheckpoint', 'SeedEarlyStopping', 'discriminative_lrs',
+           'save_last', 'EpochCosine', 'StopOnNaN', 'BestCheckpoint', 'ResumableEarlyStopping', 'discriminative_lrs',
            'set_stage', 'fit_two_stage', 'prepared_source', 'check_run_dir', 'git_commit', 'plot_history',
            'export_learner', 'distributed_trainer', 'data_parallel', 'start_process_group', 'train', 'train_parser',
            'main']
@@ -119,10 +118,10 @@ class TrainConfig:
         cuda = c.device.startswith('cuda')
         c.channels_last = cuda if c.channels_last is None else c.channels_last
         c.fused = cuda if c.fused is None else c.fused
-        if c.loader not in ('array', 'fastai'): raise DataError(f"loader must be 'array' or 'fastai', not {c.loader!r}")
+        if c.loader not in ('array', 'fastai'): raise LungXrayError(f"loader must be 'array' or 'fastai', not {c.loader!r}")
         if c.precision == 'auto': c.precision = ('bf16' if torch.cuda.is_bf16_supported() else 'fp16') if cuda else 'fp32'
-        if c.precision not in ('bf16', 'fp16', 'fp32'): raise DataError(f"precision must be 'auto', 'bf16', 'fp16' or 'fp32', not {c.precision!r}")
-        if c.wandb_mode not in ('auto', 'online', 'offline', 'disabled'): raise DataError(f'unknown wandb_mode {c.wandb_mode!r}')
+        if c.precision not in ('bf16', 'fp16', 'fp32'): raise LungXrayError(f"precision must be 'auto', 'bf16', 'fp16' or 'fp32', not {c.precision!r}")
+        if c.wandb_mode not in ('auto', 'online', 'offline', 'disabled'): raise LungXrayError(f'unknown wandb_mode {c.wandb_mode!r}')
         tracker_names(c.trackers)                                                    # unknown names: an error now, not after training
         if c.num_workers is None: c.num_workers = default_workers(8) if cuda else 0
         return c
@@ -240,7 +239,7 @@ class RunLog(Callback):
 # %% ../nbs/02_two_stage.ipynb #af2f2a01
 def save_last(learn:Learner, cfg:TrainConfig, run_dir, history:list, finished:bool=False, writer:BackgroundWriter|None=None) -> Path:
     "The last checkpoint, with everything `resume` needs (written by `writer` when given); reads the run's callbacks by name"
-    log, sched, stopper = learn.run_log, getattr(learn, 'epoch_cosine', None), getattr(learn, 'seed_early_stopping', None)
+    log, sched, stopper = learn.run_log, getattr(learn, 'epoch_cosine', None), getattr(learn, 'resumable_early_stopping', None)
     best = getattr(learn, 'best_checkpoint', None)
     resume = dict(stage=log.stage, epochs_done=log.epoch, finished=finished, optimizer=host_copy(learn.opt.state_dict()),
                   scheduler=sched.sched.state_dict() if hasattr(sched, 'sched') else None, best=best.best if best else None,
@@ -290,7 +289,7 @@ class BestCheckpoint(TrackerCallback):
         print(f'Saved new best checkpoint (Val Acc {100 * self.best:.2f}%)')
 
 # %% ../nbs/02_two_stage.ipynb #40fa109e
-class SeedEarlyStopping(EarlyStoppingCallback):
+class ResumableEarlyStopping(EarlyStoppingCallback):
     "fastai's early stopping on valid loss, restorable for resume, with the seed's message"
     order = 61.5                 # decides before RunLog (62) saves the epoch (fastai's runs at 63, after it), stops at the next epoch's start
     def __init__(self, patience:int, state:dict|None=None):
@@ -344,12 +343,12 @@ def _run_stage(learn, stage, epochs, done, lr, wd, opt_state, cbs, smooth=None):
 def _nan_error(run_dir, cfg, stage, epoch):
     best = checkpoint_path(run_dir, cfg.arch, 'best')
     kept = f'The best checkpoint is kept at {best}. ' if best.exists() else 'No checkpoint was saved (no epoch finished with a finite loss). '
-    return DataError(f'The loss became NaN in stage {stage} epoch {epoch}; training stopped. {kept}'
+    return LungXrayError(f'The loss became NaN in stage {stage} epoch {epoch}; training stopped. {kept}'
                      'Lower the learning rates, or use precision="fp32".')
 
 # %% ../nbs/02_two_stage.ipynb #dcb2773e
 def fit_two_stage(learn:Learner, cfg:TrainConfig, run_dir, start:dict|None=None) -> list:
-    "The seed's two stages; returns the history (one row per epoch); a NaN loss raises `DataError` saying where"
+    "The seed's two stages; returns the history (one row per epoch); a NaN loss raises `LungXrayError` saying where"
     writer = BackgroundWriter()
     try: return _fit_two_stage(learn, cfg, run_dir, start, writer)
     finally: writer.close()                        # every checkpoint on disk before the run goes on or ends
@@ -370,7 +369,7 @@ def _fit_two_stage(learn, cfg, run_dir, start, writer):
         set_stage(learn, 2, cfg.fused)
         _stage_banner(learn, 2, cfg)
         cosine = EpochCosine(cfg.t_max, cfg.eta_min, start['scheduler'] if in_stage2 else None)
-        stopper = SeedEarlyStopping(cfg.patience, start['early_stopping'] if in_stage2 else None)
+        stopper = ResumableEarlyStopping(cfg.patience, start['early_stopping'] if in_stage2 else None)
         _run_stage(learn, 2, cfg.stage2_epochs, start['epochs_done'] if in_stage2 else 0, discriminative_lrs(cfg),
                    cfg.stage2_wd, start['optimizer'] if in_stage2 else None, [cosine, stopper], start.get('smooth_loss') if in_stage2 else None)
         if nan.stopped_at: raise _nan_error(run_dir, cfg, 2, log.epoch)
@@ -391,7 +390,7 @@ def check_run_dir(run_dir, cfg:TrainConfig) -> dict|None:
     "Refuse to overwrite another backbone's or a finished run; returns the resume state when resuming"
     run_dir = Path(run_dir)
     others = sorted({checkpoint_arch(p) for p in run_checkpoints(run_dir)} - {cfg.arch})
-    if others: raise DataError(f'{run_dir} holds checkpoints of {", ".join(others)}, not {cfg.arch}. '
+    if others: raise LungXrayError(f'{run_dir} holds checkpoints of {", ".join(others)}, not {cfg.arch}. '
                                f'Use out_dir so that the run lands in <out_dir>/{cfg.arch}/, or move that folder away.')
     last = checkpoint_path(run_dir, cfg.arch, 'last')
     if not last.exists(): return None
@@ -400,7 +399,7 @@ def check_run_dir(run_dir, cfg:TrainConfig) -> dict|None:
         print(f"Resuming {cfg.arch} after {state['stage']} epoch {state['epoch']}")
         return state
     if not cfg.overwrite:
-        raise DataError(f'{run_dir} already holds a run of {cfg.arch}. Pass resume=True (--resume) to continue it, '
+        raise LungXrayError(f'{run_dir} already holds a run of {cfg.arch}. Pass resume=True (--resume) to continue it, '
                         'or overwrite=True (--overwrite) to start again.')
     for p in run_checkpoints(run_dir, cfg.arch): p.unlink()
     return None
@@ -501,7 +500,7 @@ def train(cfg:TrainConfig,                        # every parameter of the run (
         try:
             with learn.added_cbs(tracking + list(cbs)), (data_parallel(learn) if distributed else contextlib.nullcontext()):
                 history = fit_two_stage(learn, cfg, run_dir, start['resume'] if start else None)
-        except DataError:                                # a NaN loss: the trackers still get what was saved
+        except LungXrayError:                                # a NaN loss: the trackers still get what was saved
             finish_wandb(cfg, run_dir, tracking); finish_trackers(tracking)
             raise
     minutes = (time.perf_counter() - t0) / 60

@@ -6,6 +6,8 @@
 #   on the GPU machine:  bash tools/gpu_check.sh              (carry .whl: bash ../shared/tools/gpu-wheels.sh)
 #   on a CPU:            bash tools/gpu_check.sh --dry-run    (the same steps, a tiny phantom, timm test models)
 # ARCH=... picks the backbone of the full recipe (default convnextv2_tiny).
+# The papermill step (the card's own command, on a short recipe) needs papermill and a Jupyter kernel, which the GPU image
+# lacks: fill .whl with them too, EXTRA_WHEELS="$(cat tools/papermill-wheels.txt)" bash ../shared/tools/gpu-wheels.sh
 set -uo pipefail
 cd "$(dirname "$0")/.."
 dry=0; [ "${1:-}" = "--dry-run" ] && dry=1
@@ -42,9 +44,11 @@ if [ $dry = 1 ]; then
   arch=${ARCH:-test_convnext}; phantom=(--phantom-n 8 --phantom-max-side 128 --size 64)
   recipe=(--size 64 --bs 16 --stage1-epochs 1 --stage2-epochs 2 --precision bf16 --channels-last true --fused true)
   short=(--size 64 --bs 16 --stage1-epochs 1 --stage2-epochs 1); bench=(--dry-run)
+  short_p=(-p size 64 -p bs 16 -p stage1_epochs 1 -p stage2_epochs 1)
 else
   arch=${ARCH:-convnextv2_tiny}; phantom=(--phantom-n 1210 --phantom-max-side 320 --size 224)   # 6,050 / 1,515 / 1,515
   recipe=(); short=(--stage1-epochs 1 --stage2-epochs 1); bench=()
+  short_p=(-p stage1_epochs 1 -p stage2_epochs 1)
 fi
 common=(--arch "$arch" --pretrained false --data-path "$work/data" --wandb-mode disabled)
 
@@ -56,10 +60,12 @@ undmon
 dmon fastai
 step "train (fastai loader)" 120 "${lx[@]}" lung_xray.train:main "${common[@]}" "${short[@]}" --loader fastai --out-dir "$work/runs-fastai"
 undmon
-step "eval" 120 "${lx[@]}" lung_xray.evaluate:eval_main --runs-dir "$work/runs" --model "$arch" --n-boot 200 --quiet
-step "predict" 120 sh -c "python3 -c 'import sys; from lung_xray.predict import predict_main; sys.exit(predict_main(sys.argv[1:]))' '$work/data/test' --model '$work/runs/$arch' --json > '$out/predict.jsonl'"
+step "papermill 02_two_stage (short recipe)" 240 python3 -m papermill nbs/02_two_stage.ipynb "$out/two_stage.ipynb" --cwd nbs --no-progress-bar \
+  -p arch "$arch" -p pretrained False -p data_path "$work/data" -p out_dir "$work/runs-papermill" -p wandb_mode disabled "${short_p[@]}"
+step "eval" 120 "${lx[@]}" lung_xray.evaluate:main --runs-dir "$work/runs" --model "$arch" --n-boot 200 --quiet
+step "predict" 120 sh -c "python3 -m lung_xray.predict '$work/data/test' --model '$work/runs/$arch' --json > '$out/predict.jsonl'"
 [ $dry = 0 ] && step "bench predict" 150 "${lx[@]}" lung_xray.bench:main predict --out "$out/BENCHMARKS-gpu.md"
 step "bench gpu ceilings (all seven)" 180 "${lx[@]}" lung_xray.bench:main gpu --archs all --ceilings-only "${bench[@]}" --out "$out/BENCHMARKS-gpu.md"
-python3 -c 'import sys; from lung_xray.bench import gpu_check_report; print(gpu_check_report(sys.argv[1], sys.argv[2], sys.argv[3]))' "$out" "$work" "$arch" 2>> "$log" | tee -a "$log"
+python3 tools/gpu_report.py "$out" "$work" "$arch" 2>> "$log" | tee -a "$log"
 echo "written: $out/BENCHMARKS-gpu.md (log: $out/gpu_check.log)"
 rm -rf "$work"

@@ -35,7 +35,8 @@ def save(fig, name):
 
 
 def main():
-    from lung_xray.data import get_dls, plot_class_counts
+    from lung_xray.data import plot_class_counts
+    from lung_xray.loader import get_dls
     from lung_xray.train import TrainConfig, train
     from lung_xray.evaluate import evaluate_all
     images.mkdir(parents=True, exist_ok=True)
@@ -76,7 +77,7 @@ def serve_figure():
     "A screenshot of lung-xray-serve's page (headless Chromium) with a phantom test image classified by a smoke model"
     from lung_xray.evaluate import evaluate_all
     from lung_xray.predict import image_files
-    from lung_xray.serve import ServedModel, create_app, serve_in_thread
+    from lung_xray.serve import ModelService, create_app, serve_in_thread
     from lung_xray.test_utils import browser_page, free_port, off_the_loop, smoke_runs
     with tempfile.TemporaryDirectory() as d:
         runs = Path(d)/'runs'
@@ -90,7 +91,7 @@ def serve_figure():
                 page.set_input_files('#file', str(sample))
                 page.wait_for_function("document.getElementById('gradcam').complete && document.getElementById('gradcam').naturalWidth > 0")
                 return page.screenshot(full_page=True)
-        with serve_in_thread(create_app(ServedModel(runs/'test_resnet'/'test_resnet-training_best_model.pth')), free_port()) as url:
+        with serve_in_thread(create_app(ModelService(runs/'test_resnet'/'test_resnet-training_best_model.pth')), free_port()) as url:
             png = off_the_loop(shoot, url)
         print('The page of lung-xray-serve (smoke model, phantom image):')
         small_png(io.BytesIO(png), 'serve_page.png')
