@@ -405,7 +405,7 @@ def gpu_section(rows:list, dry_run:bool=False) -> str:
 def bench_parser() -> argparse.ArgumentParser:
     "Argument parser of `lung-xray-bench`"
     p = command_parser('lung-xray-bench', 'Run benchmarks side by side and write their sections of BENCHMARKS.md.')
-    p.add_argument('what', nargs='*', default=['all'], choices=[*BENCHMARKS, 'all'],
+    p.add_argument('what', nargs='*', default='all', choices=[*BENCHMARKS, 'all'],       # (a list default fails argparse's choice check on Python 3.11)
                    help="which benchmarks to run ('all' runs gpu only with CUDA, and not leaks: minutes)")
     p.add_argument('--archs', default='convnextv2_tiny,regnety_040', help="gpu: backbones to measure (comma-separated, or 'all' for the seven)")
     p.add_argument('--ceilings-only', action='store_true', help='gpu: only the random-tensor ceilings (no data, no real epochs)')
@@ -434,6 +434,7 @@ BENCHMARKS = {                 # name -> (runner: options -> (section, Markdown,
 def main(argv=None) -> int:
     "Entry point of `lung-xray-bench`"
     args = bench_parser().parse_args(argv)
+    args.what = [args.what] if isinstance(args.what, str) else args.what
     return run_guarded('lung-xray-bench', lambda: _run_benchmarks(args), args.debug)
 
 def _run_benchmarks(args):

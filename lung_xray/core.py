@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import importlib.util
 import inspect
 import os
 import re
@@ -166,10 +167,10 @@ EXTRAS = {'serve': ('onnx', 'onnxscript', 'onnxruntime', 'mlflow', 'sqlalchemy',
           'tracking': ('tensorboard', 'mlflow')}
 
 def require_extra(extra:str, *modules:str):
-    "Raise a `LungXrayError` naming the extra and its pip command if any of `modules` (default: all of the extra's) cannot be imported"
-    missing = []
-    for name in modules or EXTRAS[extra]:
-        try: importlib.import_module(name)
-        except ImportError: missing.append(name)
+    "Raise a `LungXrayError` naming the extra and its pip command if any of `modules` (default: all of the extra's) is not installed"
+    def installed(name):                       # found without importing it (an import here would be paid by every command)
+        try: return importlib.util.find_spec(name) is not None
+        except (ImportError, ValueError): return False
+    missing = [name for name in modules or EXTRAS[extra] if not installed(name)]
     if missing: raise LungXrayError(f"{', '.join(missing)} {'is' if len(missing) == 1 else 'are'} not installed: this needs the '{extra}' extra. "
                                     f"Install it with: pip install 'lung_xray[{extra}]' (in a clone of the repository: pip install -e '.[{extra}]')")

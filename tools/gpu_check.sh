@@ -11,6 +11,7 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 dry=0; [ "${1:-}" = "--dry-run" ] && dry=1
+unset IN_TEST                                      # a user's run even when the test suite starts it (the papermill job is no smoke run)
 out=${OUT:-$(mktemp -d)}; mkdir -p "$out"
 work=$(mktemp -d)
 log=$out/gpu_check.log; steps=$out/steps.tsv
