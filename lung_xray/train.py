@@ -5,7 +5,6 @@
 # %% ../nbs/02_two_stage.ipynb #4151f313
 from __future__ import annotations
 
-import argparse
 import contextlib
 import dataclasses
 import json
@@ -22,7 +21,8 @@ import numpy as np
 import pandas as pd
 import torch
 
-from .core import LungXrayError, atomic_write, command_parser, default_workers, is_main, plain_model, remove_stale_tmp, run_guarded, write_text_atomic
+from .core import (LungXrayError, atomic_write, command_parser, default_workers, is_main, option_kwargs, plain_model, remove_stale_tmp,
+                            run_guarded, write_text_atomic)
 from .data import prepare, read_marker
 from .checkpoint import (BackgroundWriter, checkpoint_arch, checkpoint_path, host_copy, load_checkpoint,
                                   make_checkpoint, read_checkpoint, run_checkpoints, save_checkpoint, versions, write_with)
@@ -514,21 +514,11 @@ def train(cfg:TrainConfig,                        # every parameter of the run (
                 best_epoch=best['epoch'], minutes=minutes, final_val_accuracy=history[-1]['accuracy'] if history else float('nan'))
 
 # %% ../nbs/02_two_stage.ipynb #854b213e
-def _arg_type(f):
-    kind = str(f.type)
-    if 'bool' in kind: return lambda v: {'true': True, 'false': False, '1': True, '0': False, 'none': None}[v.lower()]
-    if 'int' in kind: return lambda v: None if v.lower() == 'none' else int(v)
-    if 'float' in kind: return float
-    return lambda v: None if v.lower() == 'none' else v
-
 def train_parser():
-    "Argument parser of `lung-xray-train`, one option per `TrainConfig` field"
+    "Argument parser of `lung-xray-train`, one option per `TrainConfig` field (types and flags as `core.option_kwargs` reads them)"
     p = command_parser('lung-xray-train', "Two-stage fine-tuning of one backbone (the seed's recipe); writes <out-dir>/<arch>/.")
     for f in fields(TrainConfig):
-        if f.name == 'name': continue
-        flag = '--' + f.name.replace('_', '-')
-        if f.type == 'bool' or f.type is bool: p.add_argument(flag, action=argparse.BooleanOptionalAction, default=f.default, help=f.metadata['help'])
-        else: p.add_argument(flag, type=_arg_type(f), default=f.default, help=f.metadata['help'])
+        if f.name != 'name': p.add_argument('--' + f.name.replace('_', '-'), default=f.default, help=f.metadata['help'], **option_kwargs(f.type, f.default))
     return p
 
 def main(argv=None) -> int:
