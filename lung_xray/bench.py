@@ -28,7 +28,7 @@ from .data import (array_side, audit, build_cache, cache_root, cache_side, organ
 from .core import CLASSES, SPLITS, LungXrayError, atomic_write, command_parser, default_workers, run_guarded
 from .leaks import find_copies, leak_thumb
 from .loader import get_dls, get_fast_dls
-from .phantom import keras_like_copy, make_phantom_dataset, phantom_square
+from .phantom import keras_like_copy, make_phantom_dataset, phantom_square, reencoded_copy
 from .models import BACKBONES, create_model, head_config
 from .checkpoint import checkpoint_path, save_checkpoint
 from .train import EpochCosine, TrainConfig, build_learner, set_stage, train, train_dls
@@ -50,10 +50,10 @@ from fastai.vision.data import ToTensor
 from fastai.vision.utils import resize_images
 
 # %% auto #0
-__all__ = ['BENCH_SIZES', 'DRY_RUN_GPU_SETTINGS', 'GPU_GOALS', 'BENCHMARKS', 'SkipValidation', 'median_time', 'device_info',
-           'write_section', 'bench_data', 'data_section', 'bench_predict', 'predict_section', 'bench_onnx',
-           'onnx_section', 'bench_loop', 'loop_section', 'bench_leaks', 'leaks_section', 'bench_gpu', 'gpu_section',
-           'bench_parser', 'main']
+__all__ = ['BENCH_SIZES', 'REAL_DUPLICATES', 'DRY_RUN_GPU_SETTINGS', 'GPU_GOALS', 'BENCHMARKS', 'SkipValidation', 'median_time',
+           'device_info', 'write_section', 'bench_data', 'data_section', 'bench_predict', 'predict_section',
+           'bench_onnx', 'onnx_section', 'bench_loop', 'loop_section', 'bench_leaks', 'bench_real_leaks',
+           'leaks_section', 'bench_gpu', 'gpu_section', 'bench_parser', 'main']
 
 # %% ../nbs/90_bench.ipynb #cc3a5a36
 class SkipValidation(Callback):
@@ -293,8 +293,55 @@ def bench_leaks(n:int=10_000, copies:int=200, side:int=320, seed:int=0) -> dict:
                 queries=sum(s != 'train' for s in splits), recall=hits / max(1, copies), precision=hits / max(1, len(reported)),
                 found=len(reported), true_found=hits)
 
-def leaks_section(rows:list) -> str:
-    "BENCHMARKS.md section for `bench_leaks` results at several sizes (goal: 10,000 images in 3 minutes)"
+REAL_DUPLICATES = [('normal_openist/201-210-500-500-100.jpg', 'normal_openist/101-210-500-500-100.jpg'),   # byte for byte
+                   ('covid_figure1/COVID-00037.jpg', 'covid_figure1/COVID-00033.jpg')]                 # re-encoded
+
+def _same_patient(name:str) -> str:
+    "Figure 1's convention: `COVID-00003a` and `COVID-00003b` are one patient on two days"
+    stem = Path(name).stem
+    return stem[:-1] if re.fullmatch(r'.*\d[a-z]', stem) else stem
+
+def bench_real_leaks(real_dir, seed:int=0, known:list=REAL_DUPLICATES) -> dict:
+    """The search on real radiographs: every image of `real_dir` (lung masks `*@.png` aside) in train or val (80/20; each `known`
+    duplicate pair and each patient's images split across the two), and a `reencoded_copy` of every one in test"""
+    root = Path(real_dir)
+    files = sorted(p for p in root.rglob('*') if p.suffix.lower() in ('.jpg', '.jpeg', '.png') and '@' not in p.name)
+    if not files: raise LungXrayError(f'No images under {root}: pass the folder of real radiographs (e.g. ../shared/real_cxr_dev).')
+    names = [p.relative_to(root).as_posix() for p in files]
+    pictures = [np.asarray(read_xray(p)[0]) for p in files]
+    rng = np.random.default_rng(seed)
+    splits = list(rng.choice(['train', 'val'], len(files), p=[0.8, 0.2]))
+    patients = {}
+    for i, name in enumerate(names): patients.setdefault(_same_patient(name), []).append(i)
+    groups = [g for g in patients.values() if len(g) > 1] + [[names.index(a), names.index(b)] for a, b in known if a in names and b in names]
+    for group in groups:
+        for j, i in enumerate(group): splits[i] = 'train' if j == 0 else 'val'
+    thumbs, params = [leak_thumb(p) for p in pictures], []
+    for j, picture in enumerate(pictures):
+        data, p = reencoded_copy(picture, np.random.default_rng([seed, 9, j]))
+        thumbs.append(leak_thumb(read_xray(data)[0])); splits.append('test'); params.append(p)
+    start = time.perf_counter()
+    found = find_copies(thumbs, splits)
+    seconds = time.perf_counter() - start
+    n, twin = len(files), {}
+    for a, b in known:
+        if a in names and b in names: twin[names.index(a)], twin[names.index(b)] = names.index(b), names.index(a)
+    hits, dups, same, false = set(), [], [], []
+    name = lambda i: names[i] if i < n else 'copy of ' + names[i - n]
+    for f in found:
+        a, b = f['a'], f['b']
+        if b >= n and a in (b - n, twin.get(b - n)): hits.add(b - n)
+        elif b < n and twin.get(a) == b: dups.append((names[a], names[b]))
+        elif _same_patient(names[a % n]) == _same_patient(names[b % n]): same.append((name(a), name(b), f['ncc']))   # a copy may match the other day too
+        else: false.append((name(a), name(b), f['ncc']))
+    pairs = sum(len(g) - 1 for g in patients.values() if len(g) > 1)
+    return dict(real_dir=str(root), seed=seed, images=2 * n, originals=n, seconds=seconds, workers=default_workers(),
+                recall=len(hits) / n, true_found=len(hits), unchecked=sum(t is None for t in thumbs),
+                missed=[dict(image=names[j], **params[j]) for j in range(n) if j not in hits], duplicates_found=dups,
+                duplicates_known=len(twin) // 2, same_patient=same, same_patient_pairs=pairs, false_pairs=false)
+
+def leaks_section(rows:list, real:list=()) -> str:
+    "BENCHMARKS.md section for `bench_leaks` results at several sizes (goal: 10,000 images in 3 minutes), and `bench_real_leaks` runs"
     big = max(rows, key=lambda r: r['images'])
     small = min(rows, key=lambda r: r['images'])
     exponent = math.log(big['seconds'] / small['seconds']) / math.log(big['images'] / small['images']) if big is not small else float('nan')
@@ -304,7 +351,20 @@ def leaks_section(rows:list) -> str:
         goal = ('met' if r['seconds'] <= 180 else 'NOT met') if r['distinct'] >= 10_000 else ''
         lines.append(f"| {r['distinct']} + {r['copies']} | {r['queries']} | {r['seconds']:.1f} | {r['recall']:.3f} ({r['true_found']}/{r['copies']}) | "
                      f"{r['precision']:.3f} ({r['true_found']}/{r['found']}) | {'<= 180 s at 10,000, ' + goal if goal else ''} |")
-    return '\n'.join(lines) + f"\n\nTime grows as N^{exponent:.2f} between the two sizes.\n"
+    text = '\n'.join(lines) + f"\n\nTime grows as N^{exponent:.2f} between the two sizes.\n"
+    if not real: return text
+    hits, total = sum(r['true_found'] for r in real), sum(r['originals'] for r in real)
+    lines = [f"\nReal radiographs (`--real-dir {real[0]['real_dir']}`): each of its {real[0]['originals']} images in train or val, a re-encoded "
+             "Keras-like copy of every one in test (`phantom.reencoded_copy`: rotation ±15°, shift ±10%, zoom 0.85–1.15, shear 0.1, brightness and "
+             "contrast ±20%, resize 0.6–1.3, half RGB, JPEG 75–95 or PNG), one run per seed. False pairs: any other pair reported.\n",
+             '| seed | images | seconds | recall on the copies | false pairs | known duplicates found | same-patient pairs reported | too small to search |',
+             '|---:|---:|---:|---:|---:|---:|---:|---:|']
+    for r in real:
+        lines.append(f"| {r['seed']} | {r['images']} | {r['seconds']:.1f} | {r['recall']:.3f} ({r['true_found']}/{r['originals']}) | {len(r['false_pairs'])} | "
+                     f"{len(r['duplicates_found'])}/{r['duplicates_known']} | {len(r['same_patient'])}/{r['same_patient_pairs']} | {r['unchecked']} |")
+    lines.append(f"| all | | | {hits / max(1, total):.3f} ({hits}/{total}) | {sum(len(r['false_pairs']) for r in real)} | | | |")
+    return text + '\n'.join(lines) + '\n'
+
 
 # %% ../nbs/90_bench.ipynb #a81b5341
 def _ceiling_ips(model, bs:int, size:int, device, precision:str, steps:int=10) -> float:
@@ -408,6 +468,8 @@ def bench_parser() -> argparse.ArgumentParser:
     p.add_argument('what', nargs='*', default='all', choices=[*BENCHMARKS, 'all'],       # (a list default fails argparse's choice check on Python 3.11)
                    help="which benchmarks to run ('all' runs gpu only with CUDA, and not leaks: minutes)")
     p.add_argument('--archs', default='convnextv2_tiny,regnety_040', help="gpu: backbones to measure (comma-separated, or 'all' for the seven)")
+    p.add_argument('--real-dir', help='leaks: also measure on the real radiographs in this folder (e.g. ../shared/real_cxr_dev; never part of the project)')
+    p.add_argument('--real-seeds', type=int, default=3, help='leaks: runs on --real-dir, one per seed of the copies and splits')
     p.add_argument('--ceilings-only', action='store_true', help='gpu: only the random-tensor ceilings (no data, no real epochs)')
     p.add_argument('--dry-run', action='store_true', help="gpu: run the code path on the CPU with a tiny model and the GPU's settings")
     p.add_argument('--out', default='BENCHMARKS.md', help='Markdown file to update')
@@ -419,7 +481,9 @@ def bench_parser() -> argparse.ArgumentParser:
 
 def _data(a): r = bench_data(n_per_class=a.n_per_class, size=a.size, workers=a.workers, repeats=a.repeats); return 'data', data_section(r), r['workdir']
 def _loop(a): r = bench_loop(repeats=a.repeats); return 'loop', loop_section(r), r['workdir']
-def _leaks(a): return 'leaks', leaks_section([bench_leaks(n=2500, copies=50), bench_leaks()]), None
+def _leaks(a):
+    real = [bench_real_leaks(a.real_dir, seed) for seed in range(a.real_seeds)] if a.real_dir else []
+    return 'leaks', leaks_section([bench_leaks(n=2500, copies=50), bench_leaks()], real), None
 def _predict(a): r = bench_predict(repeats=a.repeats); return 'predict', predict_section(r), r['workdir']
 def _onnx(a): r = bench_onnx(repeats=a.repeats); return 'onnx', onnx_section(r), r['workdir']
 def _gpu(a):

@@ -118,9 +118,9 @@ NO_MODELS_HELP = ('Train one first, e.g. `lung-xray-train --arch convnextv2_tiny
                   '`papermill nbs/02_two_stage.ipynb runs/convnextv2_tiny.ipynb -p arch convnextv2_tiny` '
                   '(or `lung-xray-train --smoke` for a tiny CPU model).')
 
-def run_state(runs_dir, arch:str) -> str:
-    "'new', 'interrupted' or 'finished', from the backbone's last checkpoint in `runs_dir/arch`"
-    last = checkpoint_path(Path(runs_dir)/arch, arch, 'last')
+def run_state(runs_dir, arch:str, folder:str|None=None) -> str:
+    "'new', 'interrupted' or 'finished', from the backbone's last checkpoint in `runs_dir/folder` (default: `runs_dir/arch`)"
+    last = checkpoint_path(Path(runs_dir)/(folder or arch), arch, 'last')
     if not last.exists(): return 'new'
     try: finished = read_checkpoint(last)['resume']['finished']
     except (LungXrayError, KeyError, TypeError): return 'interrupted'

@@ -26,6 +26,7 @@ from .core import (CLASSES, IMAGE_EXTS, KAGGLE_DATASET, SPLITS, LungXrayError, a
                             write_text_atomic)
 from .phantom import default_copies, make_phantom_dataset
 from .leaks import THUMB, find_copies, leak_thumb
+from .shortcuts import FRAME_FEATURES, baseline_markdown, baseline_warning, frame_stats, metadata_baseline
 
 # %% auto #0
 __all__ = ['NO_DATA_HELP', 'MARKER', 'MANAGED', 'VAL_XTRA', 'MANIFEST_COLUMNS', 'kaggle_credentials', 'download_kaggle',
@@ -163,7 +164,7 @@ def _read_dicom(data:bytes) -> tuple[Image.Image, dict]:
     photometric = str(getattr(ds, 'PhotometricInterpretation', 'MONOCHROME2'))
     gray = _scale_to_uint8(arr)
     if photometric == 'MONOCHROME1': gray = 255 - gray                         # MONOCHROME1: high values are dark
-    return Image.fromarray(gray), dict(format='DICOM', mode=photometric, bit_depth=int(getattr(ds, 'BitsStored', 16)))
+    return Image.fromarray(gray), dict(format='DICOM', mode=photometric, bit_depth=int(getattr(ds, 'BitsStored', 16)), exif=0)
 
 _BIT_DEPTH = {'1': 1, 'L': 8, 'P': 8, 'LA': 8, 'RGB': 8, 'RGBA': 8, 'CMYK': 8, 'YCbCr': 8, 'I': 32, 'F': 32}
 
@@ -172,7 +173,7 @@ def decode_xray(data:bytes, suffix:str='', draft:int|None=None) -> tuple[Image.I
     if not data: raise ValueError('empty file (0 bytes)')
     if _is_dicom(data, suffix): return _read_dicom(data)
     with Image.open(io.BytesIO(data)) as img:
-        info = dict(format=img.format, mode=img.mode, bit_depth=_BIT_DEPTH.get(img.mode, 16))
+        info = dict(format=img.format, mode=img.mode, bit_depth=_BIT_DEPTH.get(img.mode, 16), exif=int(len(img.getexif()) > 0))
         if draft and img.format == 'JPEG': img.draft('L', (draft, draft))   # decode at a reduced scale
         img.load()                                                           # full decode: truncation raises here
         return to_gray8(ImageOps.exif_transpose(img)), info
@@ -232,14 +233,15 @@ def describe_error(e:Exception) -> str:
     return f'cannot decode ({type(e).__name__}: {msg})'
 
 def inspect_image(path, caches:tuple=()) -> dict:
-    "Manifest record of one file: bytes, sha1, format, mode, bit depth, size, pHash, status; writes `caches` entries ((short_side, root), ...)"
+    "Manifest record of one file: bytes, sha1, format, mode, bit depth, EXIF, size, frame statistics, pHash, status; writes `caches` entries ((short_side, root), ...)"
     path = Path(path)
     data = path.read_bytes()
     rec = dict(bytes=len(data), mtime_ns=path.stat().st_mtime_ns, sha1=hashlib.sha1(data).hexdigest(),
-               format='', mode='', bit_depth=0, width=0, height=0, phash='', status='ok', error='')
+               format='', mode='', bit_depth=0, exif=0, width=0, height=0, **dict.fromkeys(FRAME_FEATURES, np.nan),
+               phash='', status='ok', error='')
     try: img, info = decode_xray(data, path.suffix)
     except Exception as e: return {**rec, 'status': 'broken', 'error': describe_error(e)}
-    rec.update(info, width=img.width, height=img.height, phash=str(imagehash.phash(img.resize((256, 256), Image.Resampling.BOX), hash_size=16)))
+    rec.update(info, **frame_stats(img), width=img.width, height=img.height, phash=str(imagehash.phash(img.resize((256, 256), Image.Resampling.BOX), hash_size=16)))
     for short_side, root in caches:            # a JPEG is decoded again at reduced scale, as `build_cache` and prediction do
         small = decode_xray(data, path.suffix, draft=short_side)[0] if info['format'] == 'JPEG' else img
         write_cache_entry(small, cache_entry(root, rec['sha1']), short_side)
@@ -287,7 +289,7 @@ def find_duplicates(manifest:pd.DataFrame, max_distance:int=8, copies:list=()) -
 
 # %% ../nbs/00_data.ipynb #2db943a7
 MANIFEST_COLUMNS = ['path', 'split', 'label', 'folder', 'bytes', 'mtime_ns', 'sha1', 'format', 'mode', 'bit_depth',
-                    'width', 'height', 'phash', 'status', 'error', 'leak']
+                    'exif', 'width', 'height', *FRAME_FEATURES, 'phash', 'status', 'error', 'leak']
 
 def list_files(data_dir) -> pd.DataFrame:
     "Every file of the canonical layout under `data_dir`: relative path, split, class and class folder"
@@ -301,13 +303,17 @@ def read_manifest(data_dir) -> pd.DataFrame:
     "The audit manifest of `data_dir`; raise `LungXrayError` if there is none"
     p = Path(data_dir)/'audit'/'manifest.csv'
     if not p.exists(): raise LungXrayError(f'No audit manifest at {p}: run `lung-xray-data --dest {data_dir}` (or `audit`) first.')
-    return pd.read_csv(p, dtype={'sha1': str, 'phash': str, 'error': str, 'leak': str, 'format': str, 'mode': str},
-                       keep_default_na=False)
+    manifest = pd.read_csv(p, dtype={'sha1': str, 'phash': str, 'error': str, 'leak': str, 'format': str, 'mode': str},
+                           keep_default_na=False)
+    for f in FRAME_FEATURES:                                        # a broken file has no frame: NaN, not ''
+        if f in manifest: manifest[f] = pd.to_numeric(manifest[f], errors='coerce')
+    return manifest
 
 def _reusable(files:pd.DataFrame, data_dir:Path) -> pd.DataFrame:
     "Rows of the previous manifest whose file still has the same size and modification time"
     try: old = read_manifest(data_dir)
     except LungXrayError: return pd.DataFrame(columns=MANIFEST_COLUMNS)
+    if set(MANIFEST_COLUMNS) - set(old.columns): return pd.DataFrame(columns=MANIFEST_COLUMNS)   # written by an older version: inspect again
     stats = {p: (st.st_size, st.st_mtime_ns) for p in files.path for st in [(data_dir/p).stat()]}
     same = [stats.get(p) == (b, m) for p, b, m in zip(old.path, old.bytes, old.mtime_ns)]
     return old[same].drop(columns=['split', 'label', 'folder', 'leak'])
@@ -358,6 +364,7 @@ def audit(data_dir, sizes=(), margin:float=1.15, n_workers:int|None=None, max_di
     manifest['leak'] = manifest.path.map(dups['leak_paths']).fillna('')
     manifest = manifest[MANIFEST_COLUMNS]
     report = audit_report(manifest, dups, reused=len(old), inspected=len(todo))
+    report['shortcuts'] = dict(metadata_baseline=metadata_baseline(manifest))      # what the files alone tell (03c_shortcuts)
     atomic_write(data_dir/'audit'/'manifest.csv', lambda tmp: manifest.to_csv(tmp, index=False))
     write_text_atomic(data_dir/'audit'/'report.json', json.dumps(report, indent=1))
     write_text_atomic(data_dir/'audit'/'report.md', report_markdown(report))
@@ -400,13 +407,14 @@ def report_markdown(report:dict) -> str:
     out += [f"| copies within {s} | {n} | | |" for s, n in report['exact_duplicates_within'].items()]
     out += [f"| leaks {pair} | {v['exact']} | {v['near']} | {v.get('augmented', 0)} |" for pair, v in report['leaks'].items()]
     out += [f"\nNear duplicates: pHash at most {report['near_max_distance']} bits apart. Augmented copies: registered to a common frame, "
-            "then the finest detail of the aligned pair correlates at 0.7 or more (`00b_leaks`)"
+            "then the fine detail of the aligned pair correlates at 0.9 or more (`00b_leaks`)"
             + (f"; {report['augmented_unchecked']} images under 256 px were not checked." if report.get('augmented_unchecked') else '.')]
     if report.get('augmented_pairs'):
         out += ['\nAugmented copies (detail correlation, rotation, scale, shift; the contact sheet is `augmented-copies.png`):']
         out += [f"- `{c['a']}` ~ `{c['b']}` ({c['ncc']:.2f}, {c['rotation']:+.1f}°, x{c['scale']:.2f}, {c['shift']:.2f})" for c in report['augmented_pairs']]
     if report['exact_groups']: out += ['\nExact duplicate groups:'] + [f"- {', '.join(f'`{p}`' for p in g)}" for g in report['exact_groups']]
     if report['near_pairs']: out += ['\nNear duplicate pairs:'] + [f'- `{a}` ~ `{b}` ({d} bits)' for a, b, d in report['near_pairs']]
+    if 'shortcuts' in report: out.append(baseline_markdown(report['shortcuts']['metadata_baseline']))
     return '\n'.join(out) + '\n'
 
 # %% ../nbs/00_data.ipynb #392280a3
@@ -445,15 +453,15 @@ def source_name(source) -> str:
     return 'phantom' if source == 'phantom' else str(Path(source).expanduser().resolve())
 
 def acquire(source, dest, phantom_n:int|tuple=40, phantom_max_side:int=2400, n_workers:int|None=None,
-            progress:bool=True, phantom_copies:int|None=None) -> Path:
+            progress:bool=True, phantom_copies:int|None=None, phantom_shortcut:str='none') -> Path:
     "The folder holding the source images: Kaggle's download, the phantom (drawn once under `dest/sources`), or a path"
     if source == 'kaggle': return download_kaggle()
     if source == 'phantom':
-        out = Path(dest)/'sources'/'phantom'
+        out = Path(dest)/'sources'/('phantom' if phantom_shortcut == 'none' else f'phantom-{phantom_shortcut}')
         if not (out/'.complete').exists():
             print(f'Drawing the phantom dataset into {out} ...')
             make_phantom_dataset(out, phantom_n, max_side=phantom_max_side, n_workers=n_workers or default_workers(), progress=progress,
-                                 copies=default_copies(phantom_n) if phantom_copies is None else phantom_copies)
+                                 copies=default_copies(phantom_n) if phantom_copies is None else phantom_copies, shortcut=phantom_shortcut)
             (out/'.complete').touch()
         return out
     path = Path(source).expanduser()
@@ -471,7 +479,7 @@ def _check_dest(dest:Path, marker:dict|None, name:str):
                         "and no train/val layout. Give an empty or new --dest, or move those files away.")
 
 # %% ../nbs/00_data.ipynb #a0f93c4c
-def prepare(source='kaggle',                      # 'kaggle' (download with kagglehub), 'phantom' (the built-in synthetic set) or the folder of a copy you already have
+def prepare(source='kaggle',                      # 'kaggle' (download with kagglehub), 'phantom' (the built-in synthetic set; 'phantom:marker' etc. with a planted shortcut) or the folder of a copy you already have
             dest='data',                           # where the canonical layout, the audit and the caches go
             sizes=(224,),                          # training sizes to build the resize cache for
             n_workers:int|None=None,               # parallel workers for decoding and resizing; None: every core
@@ -481,10 +489,12 @@ def prepare(source='kaggle',                      # 'kaggle' (download with kagg
             phantom_n:int|tuple=40,                # phantom: training images per class, or (train, val, test)
             phantom_max_side:int=2400,             # phantom: largest image side in pixels
             phantom_copies:int|None=None,          # phantom: Keras-like copies of training images planted in val and test; None: one per 20
+            phantom_shortcut:str='none',           # phantom: a planted shortcut to audit ('none', 'marker', 'size', 'format', 'border'; see 00a_phantom)
             progress:bool=True,                    # progress bars
            ) -> tuple[pd.DataFrame, dict]:
     "Acquire, organize, audit and cache: everything `get_dls` needs; returns the manifest and the audit report"
-    dest, name = Path(dest), source_name(source)
+    if str(source).startswith('phantom:'): source, phantom_shortcut = 'phantom', str(source).split(':', 1)[1]   # 'phantom:marker', as the layout records it
+    dest, name = Path(dest), source_name(source) + (f':{phantom_shortcut}' if source == 'phantom' and phantom_shortcut != 'none' else '')
     marker, has_layout = read_marker(dest), (dest/'train').is_dir() and (dest/'val').is_dir()
     if has_layout and marker is None:
         print(f'{dest} already holds train and val (not organized by lung_xray): using them as they are.')
@@ -492,7 +502,7 @@ def prepare(source='kaggle',                      # 'kaggle' (download with kagg
         print(f'{dest} already holds train and val from {name}: download and organize skipped.')
     else:
         _check_dest(dest, marker, name)
-        src = acquire(source, dest, phantom_n, phantom_max_side, n_workers, progress, phantom_copies)
+        src = acquire(source, dest, phantom_n, phantom_max_side, n_workers, progress, phantom_copies, phantom_shortcut)
         if dest.resolve().is_relative_to(src.resolve()):
             raise LungXrayError(f'--dest {dest} lies inside the source {src}; choose a destination outside it.')
         res = organize(src, dest, link, name)
@@ -502,6 +512,12 @@ def prepare(source='kaggle',                      # 'kaggle' (download with kagg
     return manifest, report
 
 # %% ../nbs/00_data.ipynb #f0e3cdbe
+def _baseline_lines(baseline:dict|None) -> list[str]:
+    if not baseline or 'skipped' in baseline: return []
+    line = (f"Metadata-only baseline (no lung pixel): balanced accuracy {baseline['balanced_accuracy']:.2f} "
+            f"(95% CI {baseline['ci95']['balanced_accuracy'][0]:.2f}-{baseline['ci95']['balanced_accuracy'][1]:.2f}; chance {baseline['chance_balanced_accuracy']:.2f})")
+    return [line] + ([w] if (w := baseline_warning(baseline)) else [])
+
 def summary_text(report:dict, dest) -> str:
     "Counts per split and class, then excluded files, gaps, duplicates and leaks"
     lines = [summary_table(report), '', f"Excluded files: {len(report['excluded'])}"]
@@ -510,6 +526,7 @@ def summary_text(report:dict, dest) -> str:
     within = ', '.join(f'{s} {n}' for s, n in report['exact_duplicates_within'].items())
     lines += [f'Exact duplicate copies within a split: {within}',
               'Leaks across splits (exact/near/augmented): ' + ', '.join(f"{k} {v['exact']}/{v['near']}/{v.get('augmented', 0)}" for k, v in report['leaks'].items()),
+              *_baseline_lines(report.get('shortcuts', {}).get('metadata_baseline')),
               f"Manifest: {Path(dest)/'audit'/'manifest.csv'}   Report: {Path(dest)/'audit'/'report.md'}"]
     return '\n'.join(lines)
 

@@ -24,18 +24,19 @@ from .data import read_manifest
 from .loader import DeviceAugment, get_fast_dls
 from .models import count_params
 from .checkpoint import NO_MODELS_HELP, find_checkpoints
-from .metrics import apply_temperature, calibration_bins, classification_metrics, expected_calibration_error, mcnemar_p, medical_report
+from .metrics import apply_temperature, calibration_bins, classification_metrics, expected_calibration_error, mcnemar_p, medical_report, rate_ci
 from .predict import inference_autocast, load_for_eval, tta_blend
+from .shortcuts import hide, lung_field, saliency_in_field
 
 from fastai.learner import Learner
 from fastai.losses import CrossEntropyLossFlat
 
 # %% auto #0
-__all__ = ['eval_learner', 'loader_probs', 'predict_split', 'plot_confusion', 'plot_roc', 'plot_reliability', 'gradcam',
-           'model_input', 'plot_gradcam_grid', 'most_confused', 'plot_top_losses', 'interpret',
-           'classification_report_text', 'clean_report_text', 'evaluate_model', 'tta_table', 'test_set_id',
-           'leaderboard', 'leaderboard_markdown', 'write_leaderboard', 'load_evaluations', 'evaluate_all',
-           'eval_parser', 'main']
+__all__ = ['eval_learner', 'loader_probs', 'predict_split', 'plot_confusion', 'plot_roc', 'plot_reliability', 'gradcam_batch',
+           'gradcam', 'model_input', 'plot_gradcam_grid', 'most_confused', 'plot_top_losses', 'interpret',
+           'saliency_shares', 'shortcut_scores', 'plot_saliency_outside', 'classification_report_text',
+           'clean_report_text', 'evaluate_model', 'tta_table', 'test_set_id', 'leaderboard', 'leaderboard_markdown',
+           'write_leaderboard', 'load_evaluations', 'evaluate_all', 'eval_parser', 'main']
 
 # %% ../nbs/03_eval.ipynb #f03829b9
 def eval_learner(model, ckpt:dict, data_path, bs:int=128, device=None) -> Learner:
@@ -47,27 +48,29 @@ def eval_learner(model, ckpt:dict, data_path, bs:int=128, device=None) -> Learne
     return Learner(dls, model, loss_func=CrossEntropyLossFlat())
 
 # %% ../nbs/03_eval.ipynb #64e27855
-def loader_probs(model, dl, progress:bool=False, bf16:bool|None=None) -> tuple[torch.Tensor, torch.Tensor]:
-    "Softmax probabilities and targets of `model` over a loader, under inference mode; one copy to the host at the end"
+def loader_probs(model, dl, progress:bool=False, bf16:bool|None=None, hidden=()) -> tuple[torch.Tensor, torch.Tensor]:
+    "Softmax probabilities and targets of `model` over a loader (with the `hidden` regions of `shortcuts.hide` filled), under inference mode; one copy to the host at the end"
     from fastprogress.fastprogress import progress_bar
     model.eval()
     probs, targets = [], []
     with torch.inference_mode(), inference_autocast(dl.device, bf16):
         for x, y in (progress_bar(dl, leave=False) if progress else dl):
-            probs.append(torch.softmax(model(x.as_subclass(torch.Tensor)).float(), 1)); targets.append(y.as_subclass(torch.Tensor))
+            x = x.as_subclass(torch.Tensor)
+            for region in hidden: x = hide(x, region)
+            probs.append(torch.softmax(model(x).float(), 1)); targets.append(y.as_subclass(torch.Tensor))
     return torch.cat(probs).cpu(), torch.cat(targets).cpu()
 
 # %% ../nbs/03_eval.ipynb #e5ebdb4e
-def predict_split(learn:Learner, split:str='test', tta:bool=False, progress:bool=False, n_aug:int=4) -> dict:
-    "Probabilities, targets, item paths and images/s of the model on a split ('val' or 'test'), with a progress bar if asked"
+def predict_split(learn:Learner, split:str='test', tta:bool=False, progress:bool=False, n_aug:int=4, hidden=()) -> dict:
+    "Probabilities, targets, item paths and images/s of the model on a split ('val' or 'test'; `hidden` regions filled), with a progress bar if asked"
     idx = {'val': 1, 'test': 2}[split]
     if idx >= len(learn.dls.loaders): raise LungXrayError(f'The data has no usable {split} split.')
     dl = learn.dls[idx]
     start = time.perf_counter()
-    probs, targets = loader_probs(learn.model, dl, progress)
+    probs, targets = loader_probs(learn.model, dl, progress, hidden=hidden)
     if tta:
         aug = dl.new(augment=DeviceAugment(dl.size))
-        probs = tta_blend(probs, [loader_probs(learn.model, aug, progress)[0] for _ in range(n_aug)])
+        probs = tta_blend(probs, [loader_probs(learn.model, aug, progress, hidden=hidden)[0] for _ in range(n_aug)])
     seconds = time.perf_counter() - start
     items = learn.dls.items[learn.dls.items.split == split]
     return dict(probs=probs.numpy(), targets=targets.numpy(), paths=list(items.path), images_per_second=len(targets) / seconds)
@@ -116,8 +119,8 @@ def plot_reliability(y:np.ndarray, probs:np.ndarray, t:float|None=None, n_bins:i
     return _save(fig, path)
 
 # %% ../nbs/03_eval.ipynb #9320e22d
-def gradcam(model:torch.nn.Module, x:torch.Tensor, class_idx:int|None=None) -> np.ndarray:
-    "Grad-CAM heatmap in [0, 1] (at feature-map resolution) for one normalized image batch of size 1"
+def gradcam_batch(model:torch.nn.Module, x:torch.Tensor, class_idx=None) -> np.ndarray:
+    "Grad-CAM heatmaps (B, h, w) in [0, 1] at feature-map resolution for a normalized batch: each image's `class_idx` (default: its predicted class), one backward pass"
     model.eval()
     kept = {}
     def keep(module, inputs, output):      # the body's feature map, and (a tensor hook) its gradient
@@ -126,12 +129,16 @@ def gradcam(model:torch.nn.Module, x:torch.Tensor, class_idx:int|None=None) -> n
     handle = model[0].register_forward_hook(keep)   # not fastai's hook_output(grad=True): it uses torch's deprecated non-full backward hook
     try:
         out = model(x)
-        idx = int(out.argmax(1)) if class_idx is None else class_idx
-        out[0, idx].backward()
+        idx = out.argmax(1) if class_idx is None else torch.as_tensor(class_idx, device=out.device).reshape(-1).expand(len(out))
+        out.gather(1, idx[:, None]).sum().backward()       # in eval mode the images do not interact: one backward serves the batch
     finally: handle.remove()
-    a, g = kept['a'][0], kept['g'][0]
-    cam = torch.relu((g.mean((1, 2), keepdim=True) * a).sum(0))
-    return (cam / cam.max()).detach().cpu().numpy() if cam.max() > 0 else cam.detach().cpu().numpy()
+    cam = torch.relu((kept['g'].mean((2, 3), keepdim=True) * kept['a']).sum(1))
+    peak = cam.flatten(1).max(1).values.clamp_min(1e-12)[:, None, None]
+    return (cam / peak).detach().cpu().numpy()
+
+def gradcam(model:torch.nn.Module, x:torch.Tensor, class_idx:int|None=None) -> np.ndarray:
+    "Grad-CAM heatmap in [0, 1] (at feature-map resolution) for one normalized image batch of size 1"
+    return gradcam_batch(model, x, class_idx)[0]
 
 # %% ../nbs/03_eval.ipynb #9328332a
 def model_input(learn:Learner, i:int, ds_idx:int=2) -> tuple[torch.Tensor, np.ndarray]:
@@ -190,6 +197,59 @@ def interpret(learn:Learner, test:dict, metrics:dict, out_dir) -> list:
     write_text_atomic(Path(out_dir)/'most_confused.json', json.dumps(most_confused(metrics), indent=1))
     return [plot_top_losses(learn, test, path=Path(out_dir)/'top_losses.png'), plot_gradcam_grid(learn, path=Path(out_dir)/'gradcam.png')]
 
+# %% ../nbs/03_eval.ipynb #516aa4da
+def saliency_shares(model, dl, hidden=(), progress:bool=False) -> np.ndarray:
+    "Share of each image's Grad-CAM (its predicted class) inside the lung field, over a loader (with `hidden` regions filled), in order"
+    from fastprogress.fastprogress import progress_bar
+    shares = []
+    for x, _ in (progress_bar(dl, leave=False) if progress else dl):
+        x = x.as_subclass(torch.Tensor)
+        for region in hidden: x = hide(x, region)
+        with torch.enable_grad(): cams = torch.from_numpy(gradcam_batch(model, x.float()))[:, None]
+        cams = torch.nn.functional.interpolate(cams, size=x.shape[-2:], mode='bilinear', align_corners=False)[:, 0]   # at the input's size, not the feature map's
+        shares += [saliency_in_field(c) for c in cams.numpy()]
+    return np.array(shares)
+
+def _scored(y, probs, n_boot) -> dict:
+    "Accuracy and balanced accuracy with their 95% intervals (`metrics.rate_ci`, vectorized), and the sensitivity of each class present"
+    pred, present = probs.argmax(1), [i for i in range(len(CLASSES)) if (y == i).any()]
+    sens = {CLASSES[i]: float((pred[y == i] == i).mean()) for i in present}
+    return dict(n=int(len(y)), accuracy=float((pred == y).mean()), balanced_accuracy=float(np.mean(list(sens.values()))),
+                ci95=rate_ci(y, pred, n_boot) if n_boot else {}, sensitivity=sens)
+
+def shortcut_scores(learn:Learner, test:dict, n_boot:int=1000, hidden=(), saliency:bool=True, progress:bool=False) -> dict:
+    "The model on the test split as is, with the lung field hidden and with all but it hidden, and its saliency inside the lungs"
+    dl, y = learn.dls[2], test['targets']
+    field = lung_field(dl.size if isinstance(dl.size, int) else dl.size[0])
+    out = dict(lung_field=dict(threshold=0.2, share_of_view=round(float(field.mean()), 3)), full=_scored(y, test['probs'], n_boot))
+    for key, region in (('lungs_hidden', 'lungs'), ('lungs_only', 'context')):       # (a control model's lungs are hidden already)
+        out[key] = out['full'] if region in hidden else _scored(y, loader_probs(learn.model, dl, progress, hidden=(*hidden, region))[0].numpy(), n_boot)
+    if saliency:
+        shares = saliency_shares(learn.model.float(), dl, hidden, progress)
+        out['saliency_in_lungs'] = dict(overall=float(np.nanmean(shares)), per_class={c: float(np.nanmean(shares[y == i])) for i, c in enumerate(CLASSES) if (y == i).any()})
+        out['_shares'] = shares
+    return out
+
+# %% ../nbs/03_eval.ipynb #6ab3053e
+def plot_saliency_outside(learn:Learner, shares:np.ndarray, n:int=6, hidden=(), path=None):
+    "The `n` test images whose Grad-CAM lies most outside the lung field: the image, its map and the field's outline"
+    import matplotlib.pyplot as plt
+    from PIL import Image
+    order = [int(i) for i in np.argsort(np.nan_to_num(shares, nan=2.0))[:n]]
+    items = learn.dls.items[learn.dls.items.split == 'test'].reset_index(drop=True)
+    fig, axs = plt.subplots(1, max(1, len(order)), figsize=(2.6 * max(1, len(order)), 3.0), squeeze=False)
+    model = learn.model.float()
+    for ax, i in zip(axs[0], order):
+        x, img = model_input(learn, i)
+        for region in hidden: x = hide(x, region)
+        with torch.enable_grad(): cam = gradcam(model, x)
+        heat = np.asarray(Image.fromarray((cam * 255).astype(np.uint8)).resize(img.shape[::-1], Image.BILINEAR)) / 255
+        ax.imshow(img, cmap='gray'); ax.imshow(heat, cmap='jet', alpha=0.35)
+        ax.contour(lung_field(img.shape[0]), levels=[0.5], colors='white', linewidths=0.8)
+        ax.set_title(f"{items.label[i]}\n{100 * shares[i]:.0f}% in the lungs", fontsize=7); ax.set_axis_off()
+    fig.suptitle('Saliency most outside the lung field (white outline)', fontsize=9); fig.tight_layout()
+    return _save(fig, path)
+
 # %% ../nbs/03_eval.ipynb #5e1a0b5a
 def classification_report_text(m:dict) -> str:
     "A plain-text per-class report with specificity and AUC (undefined values shown as n/a)"
@@ -214,24 +274,32 @@ def clean_report_text(res:dict) -> str:
 
 # %% ../nbs/03_eval.ipynb #068b9e46
 def evaluate_model(path, data_path=None, tta:bool=False, detailed:bool=False, medical:bool=True, target:float=0.95,
-                   n_boot:int=1000, device=None, progress:bool=True) -> dict:
+                   n_boot:int=1000, device=None, progress:bool=True, shortcuts:bool=True) -> dict:
     "Every metric of one checkpoint on the test split; writes `<run>/eval/`; returns metrics and predictions"
     model, ckpt = load_for_eval(path, device or 'cpu')
     data_path = data_path or ckpt['config']['data_path']
     learn = eval_learner(model, ckpt, data_path, device=device)
-    test, val = predict_split(learn, 'test', progress=progress), predict_split(learn, 'val', progress=progress)
+    mask = ckpt['config'].get('mask', 'none')                             # a control model sees every image with its lungs hidden
+    hidden = () if mask == 'none' else (mask,)
+    test, val = predict_split(learn, 'test', progress=progress, hidden=hidden), predict_split(learn, 'val', progress=progress, hidden=hidden)
     out_dir = Path(path).parent/'eval'
     res = dict(arch=ckpt['arch'], checkpoint=str(path), image_size=ckpt['image_size'], params=count_params(model)[1],
                best_epoch=f"{ckpt['stage']} epoch {ckpt['epoch']}", val_accuracy=ckpt['val_accuracy'],
-               images_per_second=test['images_per_second'], test=classification_metrics(test['targets'], test['probs'], n_boot))
+               images_per_second=test['images_per_second'], test=classification_metrics(test['targets'], test['probs'], n_boot), control=mask != 'none')
     leaked = set(read_manifest(data_path).query("leak != ''").path)        # test images with a copy (exact, near, augmented) in train or val
     test['clean'] = np.array([p not in leaked for p in test['paths']])
     res['clean'] = dict(n=int(test['clean'].sum()), left_out=int((~test['clean']).sum()))
     res['test_clean'] = classification_metrics(test['targets'][test['clean']], test['probs'][test['clean']], n_boot) if test['clean'].any() else None
-    if tta: tt = predict_split(learn, 'test', tta=True, progress=progress); res['test_tta'] = classification_metrics(tt['targets'], tt['probs'], n_boot)
+    if tta: tt = predict_split(learn, 'test', tta=True, progress=progress, hidden=hidden); res['test_tta'] = classification_metrics(tt['targets'], tt['probs'], n_boot)
     if medical: res['medical'] = medical_report(val['targets'], val['probs'], test['targets'], test['probs'], target)
     if medical and res['test_clean']:                                      # the same operating points (chosen on val) on the clean subset
         c = test['clean']; res['medical_clean'] = medical_report(val['targets'], val['probs'], test['targets'][c], test['probs'][c], target)
+    shares = None
+    if shortcuts:
+        sc = shortcut_scores(learn, test, n_boot, hidden, progress=progress); shares = sc.pop('_shares')
+        write_text_atomic(out_dir/'shortcuts.json', json.dumps(sc, indent=1))
+        res['shortcuts'] = {m: {k: sc[k][m] for k in ('full', 'lungs_hidden', 'lungs_only')} for m in ('accuracy', 'balanced_accuracy')}
+        res['shortcuts']['saliency_in_lungs'] = sc['saliency_in_lungs']['overall']
     write_text_atomic(out_dir/'metrics.json', json.dumps(res, indent=1))
     atomic_write(out_dir/'predictions.npz', lambda tmp: np.savez(open(tmp, 'wb'), probs=test['probs'], targets=test['targets'], paths=np.array(test['paths']), clean=test['clean']))
     write_text_atomic(out_dir/'classification_report.txt', classification_report_text(res['test']))
@@ -240,6 +308,7 @@ def evaluate_model(path, data_path=None, tta:bool=False, detailed:bool=False, me
     figs = [plot_confusion(res['test'], f"{ckpt['arch']}: confusion (test)", out_dir/'confusion_matrix.png'),
             plot_roc(test['targets'], test['probs'], f"{ckpt['arch']}: ROC (test)", out_dir/'roc_curves.png')]
     if medical: figs.append(plot_reliability(test['targets'], test['probs'], res['medical']['calibration']['temperature'], path=out_dir/'reliability.png'))
+    if shares is not None: figs.append(plot_saliency_outside(learn, shares, hidden=hidden, path=out_dir/'saliency_outside_lungs.png'))
     if detailed: figs += interpret(learn, test, res['test'], out_dir)
     for fig in figs: plt.close(fig)
     return {**res, 'predictions': test, 'learn': learn}
@@ -260,7 +329,7 @@ def test_set_id(targets, paths) -> str:
     return f'{h.hexdigest()[:8]} (n={len(targets)})'
 
 # %% ../nbs/03_eval.ipynb #ed9a5ebd
-def _board_row(model, m:dict, y, probs, params_m, test_set:str, image_size=None, images_per_s=None, clean=None, m_clean=None) -> dict:
+def _board_row(model, m:dict, y, probs, params_m, test_set:str, image_size=None, images_per_s=None, clean=None, m_clean=None, shortcuts=None, control=False) -> dict:
     "A leaderboard row from `classification_metrics` output, whole test split and clean subset (the `_` keys stay out of the table)"
     ci, clean = m['ci95'], np.ones(len(y), bool) if clean is None else np.asarray(clean, bool)
     if m_clean is None and clean.any(): m_clean = m if clean.all() else classification_metrics(y[clean], probs[clean], n_boot=200)
@@ -268,15 +337,19 @@ def _board_row(model, m:dict, y, probs, params_m, test_set:str, image_size=None,
                 acc_clean_ci95=m_clean['ci95'].get('accuracy') if m_clean else None, n_clean=int(clean.sum()),
                 accuracy=m['accuracy'], acc_ci95=ci.get('accuracy'), balanced_accuracy=m['balanced_accuracy'],
                 f1_macro=m['f1_macro'], f1_ci95=ci.get('f1_macro'), auc_macro=m['auc_macro'], auc_ci95=ci.get('auc_macro'),
-                params_m=params_m, image_size=image_size, images_per_s=images_per_s, _pred=probs.argmax(1), _y=y, _probs=probs, _clean=clean)
+                params_m=params_m, image_size=image_size, images_per_s=images_per_s,
+                acc_lungs_hidden=shortcuts['accuracy']['lungs_hidden'] if shortcuts else None, acc_lungs_only=shortcuts['accuracy']['lungs_only'] if shortcuts else None,
+                saliency_in_lungs=shortcuts['saliency_in_lungs'] if shortcuts else None, control=bool(control),
+                _pred=probs.argmax(1), _y=y, _probs=probs, _clean=clean)
 
 def leaderboard(results:list, ensemble_k:int=0) -> pd.DataFrame:
     "Models ranked by test accuracy *within each test set* (the largest group first), with CIs, McNemar p against that set's best, size and speed"
-    rows = [_board_row(r['arch'], r['test'], r['predictions']['targets'], r['predictions']['probs'], r['params'] / 1e6,
+    rows = [_board_row(r['arch'] + (' (control: lungs hidden)' if r.get('control') else ''), r['test'], r['predictions']['targets'], r['predictions']['probs'], r['params'] / 1e6,
                        test_set_id(r['predictions']['targets'], r['predictions']['paths']), r['image_size'], r['images_per_second'],
-                       r['predictions'].get('clean'), r.get('test_clean')) for r in results]
-    groups = {}
-    for row in rows: groups.setdefault(row['test_set'], []).append(row)
+                       r['predictions'].get('clean'), r.get('test_clean'), r.get('shortcuts'), r.get('control', False)) for r in results]
+    groups, controls = {}, [r for r in rows if r['control']]              # controls (trained without lungs) are shown apart, never ranked
+    for row in rows:
+        if not row['control']: groups.setdefault(row['test_set'], []).append(row)
     if ensemble_k:
         for test_set, members in groups.items():
             top = sorted(members, key=lambda r: -r['accuracy'])[:ensemble_k]
@@ -290,28 +363,41 @@ def leaderboard(results:list, ensemble_k:int=0) -> pd.DataFrame:
         best = members[0]
         for r in members: r['mcnemar_p_vs_best'] = mcnemar_p(best['_y'], best['_pred'], r['_pred']) if r is not best else None
         ordered += members
-    return pd.DataFrame([{k: v for k, v in r.items() if not k.startswith('_')} for r in ordered])
+    for r in controls: r['mcnemar_p_vs_best'] = None
+    return pd.DataFrame([{k: v for k, v in r.items() if not k.startswith('_')} for r in ordered + controls])
 
 # %% ../nbs/03_eval.ipynb #0d8b3473
 def _board_table(board:pd.DataFrame) -> list:
     ci = lambda c: 'n/a' if c is None or any(v is None or (isinstance(v, float) and math.isnan(v)) for v in c) else f'{100*c[0]:.1f}-{100*c[1]:.1f}'
-    lines = ['| rank | model | accuracy % clean subset (95% CI, n) | accuracy % whole split (95% CI) | balanced acc % | macro F1 % (95% CI) | macro AUC (95% CI) | params (M) | size | images/s | McNemar p vs best |',
-             '|---:|---|---|---|---:|---|---|---:|---:|---:|---:|']
+    lines = ['| rank | model | accuracy % clean subset (95% CI, n) | accuracy % whole split (95% CI) | balanced acc % | macro F1 % (95% CI) | macro AUC (95% CI) | params (M) | size | images/s | McNemar p vs best | acc % lungs hidden | acc % lungs only | saliency in lungs |',
+             '|---:|---|---|---|---:|---|---|---:|---:|---:|---:|---:|---:|---:|']
+    opt = lambda v, f: '' if v is None or pd.isna(v) else f(v)
     for i, (_, r) in enumerate(board.iterrows()):
         auc_ci = 'n/a' if r.auc_ci95 is None or any(v is None or math.isnan(v) for v in r.auc_ci95) else f'{r.auc_ci95[0]:.3f}-{r.auc_ci95[1]:.3f}'
         lines.append(f"| {i+1} | {r.model} | {_fmt(r.accuracy_clean)} ({ci(r.acc_clean_ci95)}, {r.n_clean}) | {_fmt(r.accuracy)} ({ci(r.acc_ci95)}) | {_fmt(r.balanced_accuracy)} | {_fmt(r.f1_macro)} ({ci(r.f1_ci95)}) | "
                      f"{_fmt(r.auc_macro, False)} ({auc_ci}) | {r.params_m:.1f} | {'' if pd.isna(r.image_size) else int(r.image_size)} | "
-                     f"{'' if pd.isna(r.images_per_s) else f'{r.images_per_s:.0f}'} | {'' if r.mcnemar_p_vs_best is None or pd.isna(r.mcnemar_p_vs_best) else f'{r.mcnemar_p_vs_best:.3g}'} |")
+                     f"{'' if pd.isna(r.images_per_s) else f'{r.images_per_s:.0f}'} | {'' if r.mcnemar_p_vs_best is None or pd.isna(r.mcnemar_p_vs_best) else f'{r.mcnemar_p_vs_best:.3g}'} | "
+                     f"{opt(r.get('acc_lungs_hidden'), _fmt)} | {opt(r.get('acc_lungs_only'), _fmt)} | {opt(r.get('saliency_in_lungs'), lambda v: f'{v:.2f}')} |")
     return lines
 
 def leaderboard_markdown(board:pd.DataFrame) -> str:
-    "The leaderboard as Markdown: one ranked table per test set (with a note when there are several), the best model named"
+    "The leaderboard as Markdown: one ranked table per test set (with a note when there are several), the best model named, control models apart"
+    controls = board[board.control] if 'control' in board else board.iloc[:0]
+    board = board[~board.control].reset_index(drop=True) if 'control' in board else board
+    if board.empty: return '\n'.join(_control_table(controls)) + '\n'
     sets = list(dict.fromkeys(board.test_set))
     if len(sets) == 1: lines = _board_table(board)
     else:
         lines = [f'Models were evaluated on {len(sets)} different test sets; they are ranked only against models scored on the same images.']
         for s in sets: lines += ['', f'Test set {s}:', ''] + _board_table(board[board.test_set == s])
-    return '\n'.join(lines) + f"\n\nBest model: **{board.model[0]}** (test accuracy {_fmt(board.accuracy[0])}% on test set {board.test_set[0]}).\n"
+    lines.append(f"\nBest model: **{board.model[0]}** (test accuracy {_fmt(board.accuracy[0])}% on test set {board.test_set[0]}).")
+    return '\n'.join(lines + _control_table(controls)) + '\n'
+
+def _control_table(controls:pd.DataFrame) -> list:
+    if controls.empty: return []
+    return ['', '## Control models (never shown the lungs)', '',
+            'Trained and tested with the lung field hidden (`lung-xray-train --mask lungs`): what the images give away without lungs. '
+            'A real model that does not clearly beat its control has not shown that it reads the lungs. Not ranked.', ''] + _board_table(controls.reset_index(drop=True))
 
 # %% ../nbs/03_eval.ipynb #cc4af69c
 def write_leaderboard(board:pd.DataFrame, runs_dir) -> tuple[Path, Path]:
@@ -340,13 +426,14 @@ def evaluate_all(runs_dir='runs',                 # where the runs are: <runs_di
                  target_sensitivity=0.95,          # the sensitivity the per-class thresholds aim for (chosen on val)
                  ensemble=0,                       # add a soft-vote ensemble of the top k models to the leaderboard (0: none)
                  n_boot=1000,                      # bootstrap resamples for the 95% intervals
+                 shortcuts=True,                   # also score with the lung field hidden, with all but it hidden, and saliency in the lungs
                  device=None,                      # where the models run; None: the CPU
                  progress:bool=True,               # progress bars
                 ) -> tuple[list, pd.DataFrame|None]:
     "Evaluate every model found (skipping unreadable or incompatible ones, named), then write the leaderboard"
     results, skipped = [], []
     for path in find_checkpoints(runs_dir, model):
-        try: results.append(evaluate_model(path, data_path, tta, detailed, medical_validation, target_sensitivity, n_boot, device, progress))
+        try: results.append(evaluate_model(path, data_path, tta, detailed, medical_validation, target_sensitivity, n_boot, device, progress, shortcuts))
         except LungXrayError as e: print(f'Skipped {path}: {e}'); skipped.append(f'{path}: {e}')
     if not results: raise LungXrayError('No checkpoint could be evaluated:\n  ' + '\n  '.join(skipped) + f'\n{NO_MODELS_HELP}')
     board = leaderboard(load_evaluations(runs_dir), ensemble)            # every model evaluated so far, not only these

@@ -53,22 +53,31 @@ def _ci(metrics:dict|None, key:str='accuracy'):
     return None if not metrics else dict(value=metrics[key], ci95=metrics.get('ci95', {}).get(key), n=metrics['n'])
 
 def model_card(checkpoint, ckpt:dict|None=None) -> dict:
-    "Provenance of a checkpoint (`ckpt`: its contents, if already loaded): backbone, input, statistics, val/test/clean accuracy, temperature, data, leaks"
+    "Provenance of a checkpoint (`ckpt`: its contents, if already loaded): backbone, input, statistics, val/test/clean accuracy, temperature, shortcut audit, data, leaks"
     if ckpt is None: _, ckpt = load_for_eval(checkpoint)
     size = ckpt['image_size']
     card = dict(arch=ckpt['arch'], classes=list(ckpt['classes']), image_size=size, array_side=array_side(size), cache_side=cache_side(size),
                 normalization=ckpt['normalization'], best_epoch=f"{ckpt['stage']} epoch {ckpt['epoch']}", val_accuracy=ckpt['val_accuracy'],
                 versions=ckpt.get('versions', {}), checkpoint=str(checkpoint), test=None, test_clean=None, temperature=None,
-                data_fingerprint=None, leaks=None)
+                data_fingerprint=None, leaks=None, control=ckpt.get('config', {}).get('mask', 'none') != 'none',
+                shortcuts=dict(test_accuracy=None, lungs_hidden_accuracy=None, lungs_only_accuracy=None, saliency_in_lungs=None,
+                               metadata_baseline_balanced_accuracy=None, metadata_baseline_chance=None))
     evaluation = Path(checkpoint).parent/'eval'/'metrics.json'
     if evaluation.exists():
         m = json.loads(evaluation.read_text())
         card.update(test=_ci(m.get('test')), test_clean=_ci(m.get('test_clean')),
                     temperature=(m.get('medical') or {}).get('calibration', {}).get('temperature'))
+        if m.get('shortcuts'):                          # beside the test accuracy: what it is worth without the lungs (03_eval)
+            acc = m['shortcuts']['accuracy']
+            card['shortcuts'].update(test_accuracy=acc['full'], lungs_hidden_accuracy=acc['lungs_hidden'], lungs_only_accuracy=acc['lungs_only'],
+                                     saliency_in_lungs=m['shortcuts']['saliency_in_lungs'])
     data = Path(ckpt.get('config', {}).get('data_path') or '')
     if (data/'audit'/'manifest.csv').exists():
         card['data_fingerprint'] = data_fingerprint(read_manifest(data))
-        card['leaks'] = json.loads((data/'audit'/'report.json').read_text()).get('leaks')
+        report = json.loads((data/'audit'/'report.json').read_text())
+        card['leaks'] = report.get('leaks')
+        baseline = report.get('shortcuts', {}).get('metadata_baseline', {})      # what the files alone tell (the audit's baseline)
+        card['shortcuts'].update(metadata_baseline_balanced_accuracy=baseline.get('balanced_accuracy'), metadata_baseline_chance=baseline.get('chance_balanced_accuracy'))
     return card
 
 # %% ../nbs/05a_export.ipynb #c0893caf

@@ -14,7 +14,7 @@ import numpy as np
 from .core import SPLITS, default_workers
 
 # %% auto #0
-__all__ = ['THUMB', 'FRAME', 'DESC', 'leak_thumb', 'register', 'candidates', 'verify', 'find_copies']
+__all__ = ['THUMB', 'FRAME', 'DESC', 'QUERY_STARTS', 'leak_thumb', 'register', 'candidates', 'verify', 'find_copies']
 
 # %% ../nbs/00b_leaks.ipynb #c441cc1a
 THUMB, FRAME, DESC = 256, 128, 64             # verification side, registration side, descriptor side (px)
@@ -53,19 +53,37 @@ def _register_one(mean, image, retry_below:float=0.97) -> np.ndarray:
 
 def _band(g) -> np.ndarray: return cv2.GaussianBlur(g, (0, 0), 1.0) - cv2.GaussianBlur(g, (0, 0), 3.0)
 
-def register(thumbs:np.ndarray, passes:int=2) -> tuple[np.ndarray, np.ndarray]:
-    "Affine warps (n, 2, 3) taking each thumbnail (at 128 px) to the common frame, and the 64×64 descriptors there (n, 4096)"
-    small = [_standardize(cv2.resize(t, (FRAME, FRAME), interpolation=cv2.INTER_AREA)) for t in thumbs]
-    mean = np.mean(small, 0)
-    for _ in range(passes):
-        with ThreadPoolExecutor(default_workers()) as pool: warps = np.stack(list(pool.map(lambda s: _register_one(mean, s), small)))   # OpenCV releases the GIL
-        framed = np.stack([cv2.warpAffine(s, w, (FRAME, FRAME), flags=cv2.INTER_LINEAR + cv2.WARP_INVERSE_MAP, borderMode=cv2.BORDER_REFLECT)
-                           for s, w in zip(small, warps)])
-        mean = framed.mean(0)
-    inner = np.zeros((DESC, DESC), np.float32); b = DESC // 10; inner[b:-b, b:-b] = 1     # the frame's border holds fill, not image
+QUERY_STARTS = ((8, 1.0), (-8, 1.0), (0, 0.9), (0, 1.1))   # extra registrations of a query: (turn °, zoom) to start from
+
+def _frame(small, warps) -> np.ndarray:
+    return np.stack([cv2.warpAffine(s, w, (FRAME, FRAME), flags=cv2.INTER_LINEAR + cv2.WARP_INVERSE_MAP, borderMode=cv2.BORDER_REFLECT)
+                     for s, w in zip(small, warps)])
+
+def _describe(framed, mean) -> np.ndarray:
+    "The unit-norm 64×64 band of each framed image's difference from the mean (its border, fill more than image, left out)"
+    inner = np.zeros((DESC, DESC), np.float32); b = DESC // 10; inner[b:-b, b:-b] = 1
     desc = np.stack([(cv2.resize(_band(f - mean), (DESC, DESC), interpolation=cv2.INTER_AREA) * inner).ravel() for f in framed])
     desc -= desc.mean(1, keepdims=True)
-    return warps, desc / (np.linalg.norm(desc, axis=1, keepdims=True) + 1e-6)
+    return desc / (np.linalg.norm(desc, axis=1, keepdims=True) + 1e-6)
+
+def register(thumbs:np.ndarray, passes:int=2, queries=(), starts=QUERY_STARTS) -> tuple[np.ndarray, np.ndarray, tuple]:
+    """Affine warps (n, 2, 3) taking each thumbnail (at 128 px) to the common frame, the 64×64 descriptors there (n, 4096),
+    and (owners, warps, descriptors) of the `queries` registered again from each of `starts`"""
+    small = [_standardize(cv2.resize(t, (FRAME, FRAME), interpolation=cv2.INTER_AREA)) for t in thumbs]
+    mean = np.mean(small, 0)
+    with ThreadPoolExecutor(default_workers()) as pool:                   # OpenCV releases the GIL
+        for _ in range(passes):
+            warps = np.stack(list(pool.map(lambda s: _register_one(mean, s), small)))
+            framed = _frame(small, warps)
+            mean = framed.mean(0)
+        jobs = [(int(q), turn, zoom) for turn, zoom in starts for q in queries]
+        start = lambda turn, zoom: cv2.getRotationMatrix2D((FRAME / 2, FRAME / 2), turn, zoom).astype(np.float32)
+        more = list(pool.map(lambda j: _ecc(mean, small[j[0]], start(*j[1:]))[1], jobs))
+    owners = np.array([q for q, *_ in jobs], int)
+    more = np.stack(more) if more else np.zeros((0, 2, 3), np.float32)
+    more_desc = _describe(_frame([small[q] for q in owners], more), mean) if len(owners) else np.zeros((0, DESC * DESC), np.float32)
+    return warps, _describe(framed, mean), (owners, more, more_desc)
+
 
 # %% ../nbs/00b_leaks.ipynb #6a1782df
 def candidates(desc:np.ndarray, queries, pool, k:int=10, chunk:int=1024) -> list[tuple[int, int, int, float]]:
@@ -85,12 +103,23 @@ def candidates(desc:np.ndarray, queries, pool, k:int=10, chunk:int=1024) -> list
 # %% ../nbs/00b_leaks.ipynb #9b46703d
 def _detail(g) -> np.ndarray: return cv2.GaussianBlur(g, (0, 0), 1.0) - cv2.GaussianBlur(g, (0, 0), 2.0)
 
-def verify(thumb_a:np.ndarray, thumb_b:np.ndarray, warp_a:np.ndarray, warp_b:np.ndarray) -> dict:
-    "Align b onto a (from their registrations, refined by ECC on the pair at 256 px) and correlate their fine detail (DoG σ 1–2 px)"
+def _pair_search(a, b, turns=(0, 8, -8, 15, -15)) -> np.ndarray:
+    "ECC on the pair alone, at half size from each of `turns`, the best scaled to full size: the warp taking a's pixels to b's"
+    half = lambda g: cv2.resize(g, (g.shape[1] // 2, g.shape[0] // 2), interpolation=cv2.INTER_AREA)
+    small_a, small_b, best = half(a), half(b), (-1.0, None)
+    for turn in turns:
+        start = cv2.getRotationMatrix2D((small_a.shape[1] / 2, small_a.shape[0] / 2), turn, 1.0).astype(np.float32)
+        best = max(best, _ecc(small_a, small_b, start, iterations=40), key=lambda r: r[0])
+    warp = best[1].copy(); warp[:, 2] *= 2
+    return warp
+
+def verify(thumb_a:np.ndarray, thumb_b:np.ndarray, warp_a:np.ndarray, warp_b:np.ndarray, search:bool=False) -> dict:
+    "Align b onto a (from their registrations, or with `search` by ECC on the pair alone from several turns; refined at 256 px) and correlate their fine detail (DoG σ 1–2 px)"
     to3 = lambda w: np.vstack([w, [0, 0, 1]])
     pair = (to3(warp_b) @ np.linalg.inv(to3(warp_a)))[:2].astype(np.float32)      # a's pixels -> b's pixels, at 128 px
     pair[:, 2] *= THUMB / FRAME
     a, b = _standardize(thumb_a), _standardize(thumb_b)
+    if search: pair = _pair_search(a, b)
     cc, pair = _ecc(a, b, pair, iterations=30)
     on_a = cv2.warpAffine(b, pair, (THUMB, THUMB), flags=cv2.INTER_LINEAR + cv2.WARP_INVERSE_MAP)
     valid = cv2.warpAffine(np.ones((THUMB, THUMB), np.uint8), pair, (THUMB, THUMB), flags=cv2.INTER_NEAREST + cv2.WARP_INVERSE_MAP)
@@ -104,20 +133,39 @@ def verify(thumb_a:np.ndarray, thumb_b:np.ndarray, warp_a:np.ndarray, warp_b:np.
                 scale=round(math.sqrt(abs(np.linalg.det(lin))), 3), shift=round(float(np.hypot(*pair[:, 2])) / THUMB, 3))
 
 # %% ../nbs/00b_leaks.ipynb #dad9b1ae
-def find_copies(thumbs:list, splits:list, k:int=5, threshold:float=0.9, margin:float=0.05) -> list[dict]:
+def _top_candidates(desc, owners, order, k) -> list[tuple[int, int, int, float, int]]:
+    "(query, candidate, rank, similarity, row) for each val/test image: its `k` best earlier-split images over all its descriptor rows"
+    best = {}
+    for s in range(1, len(SPLITS)):                              # val against train; test against train and val
+        for row, cand, _, sim in candidates(desc, np.nonzero(order[owners] == s)[0], np.nonzero(order < s)[0], k):
+            key = (int(owners[row]), cand)
+            if sim > best.get(key, (-2.0,))[0]: best[key] = (sim, row)
+    per_query = {}
+    for (q, c), (sim, row) in best.items(): per_query.setdefault(q, []).append((sim, c, row))
+    return [(q, c, rank, sim, row) for q, found in per_query.items() for rank, (sim, c, row) in enumerate(sorted(found, reverse=True)[:k])]
+
+def find_copies(thumbs:list, splits:list, k:int=8, threshold:float=0.9, margin:float=0.05, starts=QUERY_STARTS, search_top:int=2) -> list[dict]:
     "Cross-split copies among images (`leak_thumb`s, None: not checked): each val/test image against the earlier splits' `k` candidates"
     ok = [i for i, t in enumerate(thumbs) if t is not None]
     if len(ok) < 2: return []
     arr = np.stack([thumbs[i] for i in ok])
-    warps, desc = register(arr)
     order = np.array([SPLITS.index(splits[i]) for i in ok])
-    pairs, checked = [], {}
-    todo = [cand for s in range(1, len(SPLITS))                         # val against train; test against train and val
-            for cand in candidates(desc, np.nonzero(order == s)[0], np.nonzero(order < s)[0], k)]
+    warps, desc, (more_owners, more_warps, more_desc) = register(arr, queries=np.nonzero(order > 0)[0], starts=starts)
+    all_warps, all_desc = np.concatenate([warps, more_warps]), np.concatenate([desc, more_desc])
+    owners = np.concatenate([np.arange(len(arr)), more_owners])             # descriptor row -> image
+    todo, checked = _top_candidates(all_desc, owners, order, k), {}
     with ThreadPoolExecutor(default_workers()) as pool:
-        checks = pool.map(lambda t: verify(arr[t[0]], arr[t[1]], warps[t[0]], warps[t[1]]), todo)
-        for (q, c, rank, sim), v in zip(todo, checks): checked.setdefault(q, []).append(dict(a=ok[c], b=ok[q], rank=rank, similarity=round(sim, 4), **v))
+        checks = pool.map(lambda t: verify(arr[t[1]], arr[t[0]], warps[t[1]], all_warps[t[4]]), todo)
+        for (q, c, rank, sim, _), v in zip(todo, checks): checked.setdefault(q, []).append(dict(a=ok[c], b=ok[q], rank=rank, similarity=round(sim, 4), **v))
+        retry = [(q, i) for q, found in checked.items() if max(v['ncc'] for v in found) < threshold  # nothing matched: align the best candidates
+                 for i, v in enumerate(found) if v['rank'] < search_top]                              # on their own, without the frame
+        eye, index = np.eye(2, 3, dtype=np.float32), {image: i for i, image in enumerate(ok)}
+        again = pool.map(lambda t: verify(arr[index[checked[t[0]][t[1]]['a']]], arr[t[0]], eye, eye, search=True), retry)
+        for (q, i), v in zip(retry, again):
+            if v['ncc'] > checked[q][i]['ncc']: checked[q][i].update(v)
+    pairs = []
     for found in checked.values():                       # a copy's source stands out: others within `margin` of it are sources too, not lookalikes
         best = max(v['ncc'] for v in found)
         pairs += [v for v in found if v['ncc'] >= max(threshold, best - margin)]
     return pairs
+

@@ -16,9 +16,9 @@ from sklearn.metrics import (accuracy_score, balanced_accuracy_score, confusion_
 from .core import CLASSES
 
 # %% auto #0
-__all__ = ['PNEUMONIAS', 'per_class_metrics', 'bootstrap_ci', 'classification_metrics', 'threshold_for_sensitivity', 'sens_spec',
-           'calibration_bins', 'expected_calibration_error', 'fit_temperature', 'apply_temperature', 'merge_pneumonias',
-           'medical_report', 'mcnemar_p']
+__all__ = ['PNEUMONIAS', 'per_class_metrics', 'bootstrap_ci', 'rate_ci', 'classification_metrics', 'threshold_for_sensitivity',
+           'sens_spec', 'calibration_bins', 'expected_calibration_error', 'fit_temperature', 'apply_temperature',
+           'merge_pneumonias', 'medical_report', 'mcnemar_p']
 
 # %% ../nbs/03b_metrics.ipynb #b1c3bae1
 def _defined(x) -> float|None: return None if x is None or (isinstance(x, float) and math.isnan(x)) else float(x)
@@ -53,16 +53,27 @@ def _weighted_defined(values, weights) -> float|None:
     return float(np.average([v for v, _ in pairs], weights=[w for _, w in pairs])) if pairs else None
 
 def bootstrap_ci(y:np.ndarray, probs:np.ndarray, n_boot:int=1000, seed:int=0) -> dict:
-    "95% percentile-bootstrap intervals for accuracy, macro F1 and macro AUC (test images resampled with replacement)"
-    rng, pred, stats = np.random.default_rng(seed), probs.argmax(1), {'accuracy': [], 'f1_macro': [], 'auc_macro': []}
+    "95% percentile-bootstrap intervals for accuracy, balanced accuracy, macro F1 and macro AUC (test images resampled with replacement)"
+    rng, pred, stats = np.random.default_rng(seed), probs.argmax(1), {'accuracy': [], 'balanced_accuracy': [], 'f1_macro': [], 'auc_macro': []}
     present = np.unique(y)
     for _ in range(n_boot):
         i = rng.integers(0, len(y), len(y))
         stats['accuracy'].append(accuracy_score(y[i], pred[i]))
+        stats['balanced_accuracy'].append(np.mean([(pred[i][y[i] == c] == c).mean() for c in np.unique(y[i])]))
         stats['f1_macro'].append(f1_score(y[i], pred[i], labels=present, average='macro', zero_division=0))
         aucs = [_auc((y[i] == c).astype(int), probs[i, c]) for c in present]
         stats['auc_macro'].append(_mean_defined(aucs) if all(a is not None for a in aucs) else np.nan)
     return {k: [float(np.nanpercentile(v, 2.5)), float(np.nanpercentile(v, 97.5))] for k, v in stats.items()}
+
+# %% ../nbs/03b_metrics.ipynb #9f1282a6
+def rate_ci(y:np.ndarray, pred:np.ndarray, n_boot:int=1000, seed:int=0) -> dict:
+    "95% percentile-bootstrap intervals for accuracy and balanced accuracy of predicted labels (a class missing from a resample is left out of its mean)"
+    y, pred = np.asarray(y), np.asarray(pred)
+    idx = np.random.default_rng(seed).integers(0, len(y), (n_boot, len(y)))
+    ys, hit = y[idx], (pred[idx] == y[idx])
+    per_class = np.stack([np.where((ys == c).any(1), (hit & (ys == c)).sum(1) / np.maximum((ys == c).sum(1), 1), np.nan) for c in np.unique(y)])
+    pct = lambda v: [float(np.nanpercentile(v, 2.5)), float(np.nanpercentile(v, 97.5))]
+    return dict(accuracy=pct(hit.mean(1)), balanced_accuracy=pct(np.nanmean(per_class, 0)))
 
 # %% ../nbs/03b_metrics.ipynb #f6cdf4a1
 def classification_metrics(y:np.ndarray, probs:np.ndarray, n_boot:int=1000, classes=CLASSES) -> dict:

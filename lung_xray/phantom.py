@@ -15,11 +15,12 @@ from fastcore.parallel import parallel
 from PIL import Image
 from scipy.ndimage import gaussian_filter
 
-from .core import CLASSES, KAGGLE_FOLDERS, SPLITS, alias_key, atomic_write
+from .core import CLASSES, KAGGLE_FOLDERS, SPLITS, LungXrayError, alias_key, atomic_write
 
 # %% auto #0
-__all__ = ['PHANTOM_SIZES', 'PHANTOM_ENCODINGS', 'PHANTOM_BROKEN', 'draw_chest', 'phantom_square', 'keras_like_copy',
-           'default_copies', 'make_phantom_dataset', 'write_dicom']
+__all__ = ['PHANTOM_SIZES', 'PHANTOM_ENCODINGS', 'PHANTOM_SHORTCUTS', 'SHORTCUT_SIZES', 'PHANTOM_BROKEN', 'draw_chest', 'burn_in',
+           'phantom_square', 'keras_like_copy', 'reencoded_copy', 'default_copies', 'make_phantom_dataset',
+           'write_dicom']
 
 # %% ../nbs/00a_phantom.ipynb #36343c4c
 def _grid(h, w):
@@ -116,21 +117,40 @@ def _encode(img01, fmt, mode, rng) -> Image.Image:
     alpha[:border], alpha[-border:], alpha[:, :border], alpha[:, -border:] = 0, 0, 0, 0              # transparent frame
     return Image.fromarray(np.dstack([rgb, alpha]))
 
+# %% ../nbs/00a_phantom.ipynb #36e810c5
+PHANTOM_SHORTCUTS = ('none', 'marker', 'size', 'format', 'border')
+SHORTCUT_SIZES = [(512, 512), (640, 480), (480, 640), (800, 450), (450, 800)]    # (w, h) per class with shortcut='size'
+_MARKER_AT = [(0.12, 0.12), (0.88, 0.12), (0.12, 0.88), (0.88, 0.88), (0.5, 0.09)]   # (x, y) of the marker per class
+
+def burn_in(pixels:np.ndarray, label:str, shortcut:str='none') -> np.ndarray:
+    "The float picture with the class-dependent 'marker' or 'border' shortcut drawn on it (other shortcuts live in the file, not the pixels)"
+    if shortcut not in ('marker', 'border'): return pixels
+    out, ci, (h, w) = pixels.copy(), CLASSES.index(label), pixels.shape
+    if shortcut == 'border':
+        band = round(w * 0.03 * ci)
+        if band: out[:, :band], out[:, w - band:] = 0.0, 0.0
+        return out
+    side = max(6, round(0.07 * min(h, w))); x, y = _MARKER_AT[ci]
+    top, left = round(y * h - side / 2), round(x * w - side / 2)
+    out[top:top + side, left:left + side] = 1.0
+    inner = side // 4; out[top + inner:top + side - inner, left + inner:left + side - inner] = 0.0    # a letter-box, not a blob
+    return out
+
 # %% ../nbs/00a_phantom.ipynb #d7f4c02c
 def _slug(label): return alias_key(label)[:12]
 
 def _phantom_pixels(job) -> tuple[np.random.Generator, np.ndarray]:
-    "The upright float picture of a phantom job (and its generator, for what comes next)"
-    path, label, seed, (fmt, mode), max_side, exif, sizes = job
+    "The upright float picture of a phantom job (and its generator, for what comes next), with its planted shortcut burned in"
+    path, label, seed, (fmt, mode), max_side, exif, sizes, shortcut = job
     rng = np.random.default_rng(seed)
     w, h = _phantom_size(rng, max_side, sizes)
     scale = 256 / max(w, h)
     small = draw_chest(rng, label, max(32, round(h*scale)), max(32, round(w*scale)))
-    return rng, _render(small, w, h, rng)
+    return rng, burn_in(_render(small, w, h, rng), label, shortcut)
 
 def _write_phantom_image(job):
-    "Draw, render and save one phantom image; `job` is (path, label, rng seed, encoding, max_side, exif, sizes)"
-    path, label, seed, (fmt, mode), max_side, exif, sizes = job
+    "Draw, render and save one phantom image; `job` is (path, label, rng seed, encoding, max_side, exif, sizes, shortcut)"
+    path, label, seed, (fmt, mode), max_side, exif, sizes, shortcut = job
     rng, pixels = _phantom_pixels(job)
     img = _encode(pixels, fmt, mode, rng)
     kwargs = dict(quality=int(rng.integers(80, 96))) if fmt == 'JPEG' else dict(compress_level=1)
@@ -161,6 +181,22 @@ def keras_like_copy(img:np.ndarray, rng:np.random.Generator, rotation:float=15, 
     mean = out.mean()
     out = np.clip((out - mean) * p['contrast'] + mean * p['brightness'], 0, 255)
     return out.astype(np.uint8), {k: round(float(v), 4) for k, v in p.items()}
+
+# %% ../nbs/00a_phantom.ipynb #4f0f67f3
+def reencoded_copy(img:np.ndarray, rng:np.random.Generator, scale:tuple=(0.6, 1.3), min_side:int=256) -> tuple[bytes, dict]:
+    "The file bytes of a `keras_like_copy` of an 8-bit grayscale image, resized, sometimes RGB, JPEG (quality 75–95) or PNG; and its parameters"
+    import io
+    copy, p = keras_like_copy(img, rng)
+    h, w = copy.shape
+    low = min(max(scale[0], min_side / min(h, w) * 1.02), scale[1])
+    p['resize'] = s = round(float(rng.uniform(low, scale[1])), 3)
+    copy = cv2.resize(copy, (round(w * s), round(h * s)), interpolation=cv2.INTER_AREA if s < 1 else cv2.INTER_CUBIC)
+    pil = Image.fromarray(copy)
+    if rng.random() < 0.5: pil, p['rgb'] = pil.convert('RGB'), True
+    buf = io.BytesIO()
+    if rng.random() < 0.8: p['jpeg'] = int(rng.integers(75, 96)); pil.save(buf, 'JPEG', quality=p['jpeg'])
+    else: pil.save(buf, 'PNG')
+    return buf.getvalue(), p
 
 # %% ../nbs/00a_phantom.ipynb #e15b2f4d
 PHANTOM_BROKEN = {'empty': ('train', 'Normal', 'empty.jpeg'),
@@ -210,8 +246,10 @@ def default_copies(n_per_class) -> int:
     return _split_counts(n_per_class)['train'] * len(CLASSES) // 20
 
 def make_phantom_dataset(dest, n_per_class:int|tuple=16, seed:int=0, broken:bool=True,
-                         max_side:int=2400, n_workers:int=0, sizes:list|None=None, progress:bool=False, copies:int=0) -> Path:
-    "Write a deterministic phantom in the Kaggle layout under `dest` (with `copies` augmented copies of training images in val and test); returns its `Lung Disease Dataset` folder"
+                         max_side:int=2400, n_workers:int=0, sizes:list|None=None, progress:bool=False, copies:int=0,
+                         shortcut:str='none') -> Path:
+    "Write a deterministic phantom in the Kaggle layout under `dest` (with `copies` augmented copies of training images in val and test, and a planted `shortcut`); returns its `Lung Disease Dataset` folder"
+    if shortcut not in PHANTOM_SHORTCUTS: raise LungXrayError(f"Unknown phantom shortcut {shortcut!r}: choose one of {', '.join(PHANTOM_SHORTCUTS)}.")
     root = Path(dest)/'Lung Disease Dataset'
     counts, jobs = _split_counts(n_per_class), []  # an int n means n train, n/4 val and n/4 test images per class
     for si, split in enumerate(SPLITS):
@@ -219,10 +257,10 @@ def make_phantom_dataset(dest, n_per_class:int|tuple=16, seed:int=0, broken:bool
             folder = root/split/KAGGLE_FOLDERS[label]
             folder.mkdir(parents=True, exist_ok=True)
             for i in range(counts[split]):
-                enc = PHANTOM_ENCODINGS[(i + ci + si) % len(PHANTOM_ENCODINGS)]
+                enc = PHANTOM_ENCODINGS[ci if shortcut == 'format' else (i + ci + si) % len(PHANTOM_ENCODINGS)]
                 exif = enc[0] == 'JPEG' and i % 7 == 3
                 jobs.append((folder/f'{_slug(label)}-{split}-{i:04d}.{enc[0].lower()}', label,
-                             [seed, si, ci, i], enc, max_side, exif, sizes or PHANTOM_SIZES))
+                             [seed, si, ci, i], enc, max_side, exif, [SHORTCUT_SIZES[ci]] if shortcut == 'size' else sizes or PHANTOM_SIZES, shortcut))
     parallel(_write_phantom_image, jobs, n_workers=n_workers, threadpool=True, progress=progress)
     if broken: _add_broken_files(root, jobs)
     if copies: _plant_copies(root, jobs, copies, seed, n_workers)

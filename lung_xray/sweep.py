@@ -19,7 +19,7 @@ from queue import Queue
 import torch
 from fastprogress.fastprogress import progress_bar
 
-from .checkpoint import run_state
+from .checkpoint import checkpoint_path, run_state
 from .core import LungXrayError, add_function_options, command_parser, options_for, run_guarded
 from .models import BACKBONES, resolve_arch
 
@@ -65,23 +65,24 @@ def run_notebook(nb:Path, out:Path, params:dict, gpu:str|None=None, log=None) ->
     return subprocess.run(cmd, env=env, stdout=log or subprocess.DEVNULL, stderr=subprocess.STDOUT).returncode
 
 # %% ../nbs/04_sweep.ipynb #e5dbb6c6
-def run_backbone(arch:str, nbs:Path, runs_dir:Path, params:dict, force:bool=False, gpu:str|None=None) -> dict:
-    "Train then evaluate one backbone through its notebooks; returns what happened and where the record is"
-    run_dir = runs_dir/arch
-    state = run_state(runs_dir, arch)
-    if state == 'finished' and not force: return dict(arch=arch, status='skipped (finished; --force to redo)', notebook=None)
+def run_backbone(arch:str, nbs:Path, runs_dir:Path, params:dict, force:bool=False, gpu:str|None=None, mask:str='none') -> dict:
+    "Train then evaluate one backbone through its notebooks (`mask='lungs'`: its control model); returns what happened and where the record is"
+    folder = arch if mask == 'none' else f'{arch}-{mask}-hidden'           # TrainConfig.run_name
+    run_dir, name = runs_dir/folder, arch if mask == 'none' else f'{arch} (control)'
+    state = run_state(runs_dir, arch, folder)
+    if state == 'finished' and not force: return dict(arch=name, status='skipped (finished; --force to redo)', notebook=None)
     run_dir.mkdir(parents=True, exist_ok=True)
-    train_nb, eval_nb = run_dir/f'{arch}-train.ipynb', run_dir/f'{arch}-eval.ipynb'
-    train_params = {**params, 'arch': arch, 'out_dir': str(runs_dir.resolve()),
+    train_nb, eval_nb = run_dir/f'{folder}-train.ipynb', run_dir/f'{folder}-eval.ipynb'
+    train_params = {**params, 'arch': arch, 'out_dir': str(runs_dir.resolve()), 'mask': mask,
                     'resume': state == 'interrupted' and not force, 'overwrite': force}
     start = time.perf_counter()
     with open(run_dir/'sweep.log', 'a') as log:
         if run_notebook(nbs/'02_two_stage.ipynb', train_nb, train_params, gpu, log):
-            return dict(arch=arch, status='FAILED in training', notebook=str(train_nb), minutes=(time.perf_counter() - start) / 60)
-        eval_params = dict(runs_dir=str(runs_dir.resolve()), model=arch, smoke=False, **({'n_boot': 200} if params.get('smoke') else {}))
+            return dict(arch=name, status='FAILED in training', notebook=str(train_nb), minutes=(time.perf_counter() - start) / 60)
+        eval_params = dict(runs_dir=str(runs_dir.resolve()), model=str(checkpoint_path(run_dir.resolve(), arch, 'best')), smoke=False, **({'n_boot': 200} if params.get('smoke') else {}))
         if run_notebook(nbs/'03_eval.ipynb', eval_nb, eval_params, gpu, log):
-            return dict(arch=arch, status='FAILED in evaluation', notebook=str(eval_nb), minutes=(time.perf_counter() - start) / 60)
-    return dict(arch=arch, status='done' if state != 'interrupted' or force else 'done (resumed)', notebook=str(train_nb),
+            return dict(arch=name, status='FAILED in evaluation', notebook=str(eval_nb), minutes=(time.perf_counter() - start) / 60)
+    return dict(arch=name, status='done' if state != 'interrupted' or force else 'done (resumed)', notebook=str(train_nb),
                 minutes=(time.perf_counter() - start) / 60)
 
 # %% ../nbs/04_sweep.ipynb #61d48ce9
@@ -94,6 +95,7 @@ def sweep(archs='all',                          # 'all' (the seven seed backbone
           gpus=None,                             # comma-separated GPU ids (or a list): one backbone per GPU at a time; None: one at a time
           params:dict|None=None,                 # parameters of nbs/02_two_stage.ipynb for every backbone
           force:bool=False,                      # redo backbones whose run is finished
+          control:bool=False,                    # also train the first backbone as a control model (lungs hidden; see 03_eval)
           nbs=None,                              # the project's notebooks folder; None: the one beside the installed library
           log=print,                             # where the progress lines go
           progress:bool=True,                    # a progress bar
@@ -106,19 +108,20 @@ def sweep(archs='all',                          # 'all' (the seven seed backbone
     runs_dir.mkdir(parents=True, exist_ok=True)
     slots = Queue()
     for g in (gpus or [None]): slots.put(g)
-    def job(arch):
+    jobs = [(arch, 'none') for arch in archs] + ([(archs[0], 'lungs')] if control else [])
+    def job(arch, mask):
         gpu = slots.get()
         started = time.time()
         try:
-            log(f"{arch}: starting{' on GPU ' + gpu if gpu is not None else ''} ...")
-            res = run_backbone(arch, nbs, runs_dir, params, force, gpu)
-            log(f"{arch}: {res['status']}" + (f" - see {res['notebook']}" if res['status'].startswith('FAILED') else ''))
+            log(f"{arch}{' (control)' if mask != 'none' else ''}: starting{' on GPU ' + gpu if gpu is not None else ''} ...")
+            res = run_backbone(arch, nbs, runs_dir, params, force, gpu, mask)
+            log(f"{res['arch']}: {res['status']}" + (f" - see {res['notebook']}" if res['status'].startswith('FAILED') else ''))
             return {**res, 'gpu': gpu, 'started': started, 'ended': time.time()}   # the slot's busy interval
         finally: slots.put(gpu)
     with ThreadPoolExecutor(max(1, len(gpus))) as pool:
-        futures = {pool.submit(job, arch): arch for arch in archs}
+        futures = {pool.submit(job, arch, mask): arch for arch, mask in jobs}
         finished = as_completed(futures)
-        if progress: finished = progress_bar(finished, total=len(archs), leave=True)   # (fastprogress prints even with display=False)
+        if progress: finished = progress_bar(finished, total=len(jobs), leave=True)   # (fastprogress prints even with display=False)
         for done in finished:
             if progress: finished.comment = f'{futures[done]}: {done.result()["status"]}'
     results = [f.result() for f in futures]                    # in the order asked for

@@ -28,6 +28,7 @@ from .checkpoint import (BackgroundWriter, checkpoint_arch, checkpoint_path, hos
                                   make_checkpoint, read_checkpoint, run_checkpoints, save_checkpoint, versions, write_with)
 from .loader import ArrayLoader, get_dls, get_fast_dls
 from .models import count_params, create_model, model_splitter, param_summary, resolve_arch
+from .shortcuts import hide
 from .tracking import finish_trackers, finish_wandb, start_trackers, start_wandb, tracker_names
 
 from fastai.callback.channelslast import ChannelsLast   # a named import: `Learner.to_channelslast` exists only after this module loads
@@ -45,11 +46,11 @@ from fastcore.foundation import L
 
 # %% auto #0
 __all__ = ['SMOKE', 'METRIC_NAMES', 'TrainConfig', 'torch_opt', 'DeviceMixedPrecision', 'DeviceSmoothLoss', 'SyncFreeProgress',
-           'XrayLearner', 'build_learner', 'train_dls', 'write_history', 'rng_state', 'set_rng_state', 'RunLog',
-           'save_last', 'EpochCosine', 'StopOnNaN', 'BestCheckpoint', 'ResumableEarlyStopping', 'discriminative_lrs',
-           'set_stage', 'fit_two_stage', 'prepared_source', 'check_run_dir', 'git_commit', 'plot_history',
-           'export_learner', 'distributed_trainer', 'data_parallel', 'start_process_group', 'train', 'train_parser',
-           'main']
+           'XrayLearner', 'HideRegion', 'build_learner', 'train_dls', 'write_history', 'rng_state', 'set_rng_state',
+           'RunLog', 'save_last', 'EpochCosine', 'StopOnNaN', 'BestCheckpoint', 'ResumableEarlyStopping',
+           'discriminative_lrs', 'set_stage', 'fit_two_stage', 'prepared_source', 'check_run_dir', 'git_commit',
+           'plot_history', 'export_learner', 'distributed_trainer', 'data_parallel', 'start_process_group', 'train',
+           'train_parser', 'main']
 
 # %% ../nbs/02_two_stage.ipynb #332d4f86
 SMOKE = dict(arch='test_resnet', size=64, bs=16, stage1_epochs=2, stage2_epochs=6, lr_scale=100.0, phantom_n=(60, 15, 15),
@@ -64,6 +65,7 @@ class TrainConfig:
     data_path: str|None = _p(None, "prepared data folder; None: 'data', or <out_dir>/smoke-data in smoke mode")
     source: str = _p('kaggle', "where missing data comes from: 'kaggle', 'phantom' or a folder")
     keep_leaks: bool = _p(False, 'keep training images with a copy in val or test (the published protocol); off: left out')
+    mask: str = _p('none', "'lungs': a control model, the lung field hidden in training and evaluation; its run is <arch>-lungs-hidden")
     out_dir: str = _p('runs', 'the run lands in <out_dir>/<arch>/')
     profile: str = _p('pod', "batch sizes for a 'pod' (32-80 GB) or a 'local' (3-8 GB) GPU")
     size: int|None = _p(None, "image size; None: the backbone's")
@@ -98,6 +100,10 @@ class TrainConfig:
     overwrite: bool = _p(False, 'replace a finished run of this backbone')
     name: str = _p('', 'resolved: the backbone display name')
 
+    def run_name(self) -> str:
+        "The run's folder under `out_dir`: the backbone, or `<arch>-lungs-hidden` for a control model"
+        return self.arch if self.mask == 'none' else f'{self.arch}-{self.mask}-hidden'
+
     def resolved(self) -> "TrainConfig":
         "A copy with every None filled in and smoke mode applied (a resolved config is returned as it is)"
         c = dataclasses.replace(self)
@@ -118,6 +124,7 @@ class TrainConfig:
         cuda = c.device.startswith('cuda')
         c.channels_last = cuda if c.channels_last is None else c.channels_last
         c.fused = cuda if c.fused is None else c.fused
+        if c.mask not in ('none', 'lungs'): raise LungXrayError(f"mask must be 'none' or 'lungs', not {c.mask!r}")
         if c.loader not in ('array', 'fastai'): raise LungXrayError(f"loader must be 'array' or 'fastai', not {c.loader!r}")
         if c.precision == 'auto': c.precision = ('bf16' if torch.cuda.is_bf16_supported() else 'fp16') if cuda else 'fp32'
         if c.precision not in ('bf16', 'fp16', 'fp32'): raise LungXrayError(f"precision must be 'auto', 'bf16', 'fp16' or 'fp32', not {c.precision!r}")
@@ -165,14 +172,21 @@ class XrayLearner(Learner):
         with torch.inference_mode(): super()._do_epoch_validate(ds_idx, dl)
 
 # %% ../nbs/02_two_stage.ipynb #53ecb90f
+class HideRegion(Callback):
+    "Fill a region of every batch, training and validation, with each image's mean (`shortcuts.hide`): the control model's blindfold"
+    order = 5                                     # after the device transfer and the loader's augmentation, before the model
+    def __init__(self, region:str='lungs'): self.region = region
+    def before_batch(self): self.learn.xb = (hide(self.xb[0], self.region), *self.xb[1:])
+
 def build_learner(cfg:TrainConfig, dls) -> Learner:
     "A fastai Learner for `cfg`: timm body + seed head, two parameter groups, the seed's loss and our metrics"
     model = create_model(cfg.arch, cfg.pretrained, cfg.weights)
     learn = XrayLearner(dls, model, loss_func=CrossEntropyLossFlat(label_smoothing=cfg.label_smoothing),
                         opt_func=torch_opt(torch.optim.Adam, cfg.fused), splitter=model_splitter, train_bn=cfg.train_bn,
-                        metrics=[accuracy, BalancedAccuracy(), F1Score(average='macro')], path=Path(cfg.out_dir)/cfg.arch)
+                        metrics=[accuracy, BalancedAccuracy(), F1Score(average='macro')], path=Path(cfg.out_dir)/cfg.run_name())
     if cfg.precision != 'fp32': learn.add_cb(DeviceMixedPrecision(AMPMode.BF16 if cfg.precision == 'bf16' else AMPMode.FP16))
     if cfg.channels_last: learn.add_cb(ChannelsLast())
+    if cfg.mask != 'none': learn.add_cb(HideRegion(cfg.mask))
     if cfg.compile: learn.model = torch.compile(learn.model)
     learn.recorder.smooth_loss = DeviceSmoothLoss(learn.recorder.smooth_loss.beta)
     if hasattr(learn, 'progress'): learn.remove_cb(learn.progress); learn.add_cb(SyncFreeProgress())
@@ -475,7 +489,7 @@ def train(cfg:TrainConfig,                        # every parameter of the run (
     distributed = num_distrib() > 1
     if distributed: cfg = dataclasses.replace(cfg, device=f'cuda:{rank_distrib()}' if torch.cuda.is_available() else 'cpu')
     cfg = cfg if cfg.name else cfg.resolved()
-    run_dir = Path(cfg.out_dir)/cfg.arch
+    run_dir = Path(cfg.out_dir)/cfg.run_name()
     if distributed: start_process_group(cfg)
     if is_main(): run_dir.mkdir(parents=True, exist_ok=True); remove_stale_tmp(run_dir)   # half-written files of a killed run
     start = check_run_dir(run_dir, cfg) if is_main() else None
