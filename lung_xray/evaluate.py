@@ -197,7 +197,7 @@ def interpret(learn:Learner, test:dict, metrics:dict, out_dir) -> list:
     write_text_atomic(Path(out_dir)/'most_confused.json', json.dumps(most_confused(metrics), indent=1))
     return [plot_top_losses(learn, test, path=Path(out_dir)/'top_losses.png'), plot_gradcam_grid(learn, path=Path(out_dir)/'gradcam.png')]
 
-# %% ../nbs/03_eval.ipynb #516aa4da
+# %% ../nbs/03_eval.ipynb #43d6a416
 def saliency_shares(model, dl, hidden=(), progress:bool=False) -> np.ndarray:
     "Share of each image's Grad-CAM (its predicted class) inside the lung field, over a loader (with `hidden` regions filled), in order"
     from fastprogress.fastprogress import progress_bar
@@ -230,7 +230,7 @@ def shortcut_scores(learn:Learner, test:dict, n_boot:int=1000, hidden=(), salien
         out['_shares'] = shares
     return out
 
-# %% ../nbs/03_eval.ipynb #6ab3053e
+# %% ../nbs/03_eval.ipynb #d3f99a36
 def plot_saliency_outside(learn:Learner, shares:np.ndarray, n:int=6, hidden=(), path=None):
     "The `n` test images whose Grad-CAM lies most outside the lung field: the image, its map and the field's outline"
     import matplotlib.pyplot as plt

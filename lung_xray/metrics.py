@@ -65,7 +65,7 @@ def bootstrap_ci(y:np.ndarray, probs:np.ndarray, n_boot:int=1000, seed:int=0) ->
         stats['auc_macro'].append(_mean_defined(aucs) if all(a is not None for a in aucs) else np.nan)
     return {k: [float(np.nanpercentile(v, 2.5)), float(np.nanpercentile(v, 97.5))] for k, v in stats.items()}
 
-# %% ../nbs/03b_metrics.ipynb #9f1282a6
+# %% ../nbs/03b_metrics.ipynb #8c4d53e2
 def rate_ci(y:np.ndarray, pred:np.ndarray, n_boot:int=1000, seed:int=0) -> dict:
     "95% percentile-bootstrap intervals for accuracy and balanced accuracy of predicted labels (a class missing from a resample is left out of its mean)"
     y, pred = np.asarray(y), np.asarray(pred)

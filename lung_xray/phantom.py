@@ -117,7 +117,7 @@ def _encode(img01, fmt, mode, rng) -> Image.Image:
     alpha[:border], alpha[-border:], alpha[:, :border], alpha[:, -border:] = 0, 0, 0, 0              # transparent frame
     return Image.fromarray(np.dstack([rgb, alpha]))
 
-# %% ../nbs/00a_phantom.ipynb #36e810c5
+# %% ../nbs/00a_phantom.ipynb #bb51398a
 PHANTOM_SHORTCUTS = ('none', 'marker', 'size', 'format', 'border')
 SHORTCUT_SIZES = [(512, 512), (640, 480), (480, 640), (800, 450), (450, 800)]    # (w, h) per class with shortcut='size'
 _MARKER_AT = [(0.12, 0.12), (0.88, 0.12), (0.12, 0.88), (0.88, 0.88), (0.5, 0.09)]   # (x, y) of the marker per class
@@ -182,7 +182,7 @@ def keras_like_copy(img:np.ndarray, rng:np.random.Generator, rotation:float=15, 
     out = np.clip((out - mean) * p['contrast'] + mean * p['brightness'], 0, 255)
     return out.astype(np.uint8), {k: round(float(v), 4) for k, v in p.items()}
 
-# %% ../nbs/00a_phantom.ipynb #4f0f67f3
+# %% ../nbs/00a_phantom.ipynb #cd3a0ba7
 def reencoded_copy(img:np.ndarray, rng:np.random.Generator, scale:tuple=(0.6, 1.3), min_side:int=256) -> tuple[bytes, dict]:
     "The file bytes of a `keras_like_copy` of an 8-bit grayscale image, resized, sometimes RGB, JPEG (quality 75–95) or PNG; and its parameters"
     import io
