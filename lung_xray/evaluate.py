@@ -17,7 +17,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import torch
-from sklearn.metrics import roc_auc_score, roc_curve
+from sklearn.metrics import accuracy_score, balanced_accuracy_score, recall_score, roc_auc_score, roc_curve
 
 from .core import CLASSES, LungXrayError, add_function_options, atomic_write, command_parser, options_for, run_guarded, write_text_atomic
 from .data import read_manifest
@@ -212,9 +212,9 @@ def saliency_shares(model, dl, hidden=(), progress:bool=False) -> np.ndarray:
 
 def _scored(y, probs, n_boot) -> dict:
     "Accuracy and balanced accuracy with their 95% intervals (`metrics.rate_ci`, vectorized), and the sensitivity of each class present"
-    pred, present = probs.argmax(1), [i for i in range(len(CLASSES)) if (y == i).any()]
-    sens = {CLASSES[i]: float((pred[y == i] == i).mean()) for i in present}
-    return dict(n=int(len(y)), accuracy=float((pred == y).mean()), balanced_accuracy=float(np.mean(list(sens.values()))),
+    pred, present = probs.argmax(1), np.unique(y)
+    sens = dict(zip((CLASSES[i] for i in present), map(float, recall_score(y, pred, labels=present, average=None, zero_division=0))))
+    return dict(n=int(len(y)), accuracy=float(accuracy_score(y, pred)), balanced_accuracy=float(balanced_accuracy_score(y, pred)),
                 ci95=rate_ci(y, pred, n_boot) if n_boot else {}, sensitivity=sens)
 
 def shortcut_scores(learn:Learner, test:dict, n_boot:int=1000, hidden=(), saliency:bool=True, progress:bool=False) -> dict:
