@@ -278,7 +278,7 @@ def find_duplicates(manifest:pd.DataFrame, max_distance:int=8, copies:list=()) -
         if sa != sb:
             leaks[f'{sa}-{sb}']['near'] += 1
             for k in (a, b): leak_paths.setdefault(ok.path[k], 'near')
-    split_of, known = dict(zip(ok.path, ok.split)), {frozenset((a, b)) for a, b, _ in near} | {frozenset(p) for g in groups for p in [(x, y) for x in g.path for y in g.path]}
+    split_of, known = dict(zip(ok.path, ok.split)), {frozenset((ok.path[a], ok.path[b])) for a, b, _ in near} | {frozenset(p) for g in groups for p in [(x, y) for x in g.path for y in g.path]}
     augmented = [c for c in copies if frozenset((c['a'], c['b'])) not in known]          # a copy already found as exact or near is not counted twice
     for c in augmented:
         leaks['-'.join(sorted((split_of[c['a']], split_of[c['b']]), key=SPLITS.index))]['augmented'] += 1
@@ -329,15 +329,15 @@ def augmented_copies(data_dir, manifest:pd.DataFrame, n_workers:int|None=None) -
     paths = list(big.path)
     return [dict(c, a=paths[c['a']], b=paths[c['b']]) for c in found], len(ok) - len(big)
 
-def contact_sheet(data_dir, pairs:list, path, n:int=12):
-    "A PNG of the first `n` cross-split copies side by side, with their paths and evidence"
+def contact_sheet(data_dir, pairs:list, path, n:int=12, titles:dict|None=None):
+    "A PNG of the first `n` cross-split copies side by side, with their paths (or their `titles`) and evidence"
     import matplotlib; import matplotlib.pyplot as plt
     pairs = pairs[:n]
     fig, axs = plt.subplots(max(1, len(pairs)), 2, figsize=(6.4, 3.1 * max(1, len(pairs))), squeeze=False)
     for ax in axs.flat: ax.set_axis_off()
     for row, c in zip(axs, pairs):
         for ax, p in zip(row, (c['a'], c['b'])):
-            ax.imshow(np.asarray(read_xray(Path(data_dir)/p, draft=256)[0]), cmap='gray'); ax.set_title(p, fontsize=6)
+            ax.imshow(np.asarray(read_xray(Path(data_dir)/p, draft=256)[0]), cmap='gray'); ax.set_title((titles or {}).get(p, p), fontsize=6)
         row[1].text(0.5, -0.08, f"detail correlation {c['ncc']:.2f}, turned {c['rotation']:+.1f}°, scaled {c['scale']:.2f}, moved {c['shift']:.2f}",
                     transform=row[1].transAxes, ha='center', va='top', fontsize=6)
     fig.suptitle(f'Augmented copies across splits (first {len(pairs)})', fontsize=9); fig.tight_layout()

@@ -6,7 +6,6 @@
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import io
 import json
 import math
@@ -24,9 +23,10 @@ from .data import read_manifest
 from .loader import DeviceAugment, get_fast_dls
 from .models import count_params
 from .checkpoint import NO_MODELS_HELP, find_checkpoints
-from .metrics import apply_temperature, calibration_bins, classification_metrics, expected_calibration_error, mcnemar_p, medical_report, rate_ci
+from .metrics import test_set_id, apply_temperature, calibration_bins, classification_metrics, expected_calibration_error, mcnemar_p, medical_report, rate_ci
 from .predict import inference_autocast, load_for_eval, tta_blend
 from .shortcuts import hide, lung_field, saliency_in_field
+from .external import external_markdown, external_rows, load_external, validate_external
 
 from fastai.learner import Learner
 from fastai.losses import CrossEntropyLossFlat
@@ -35,8 +35,8 @@ from fastai.losses import CrossEntropyLossFlat
 __all__ = ['eval_learner', 'loader_probs', 'predict_split', 'plot_confusion', 'plot_roc', 'plot_reliability', 'gradcam_batch',
            'gradcam', 'model_input', 'plot_gradcam_grid', 'most_confused', 'plot_top_losses', 'interpret',
            'saliency_shares', 'shortcut_scores', 'plot_saliency_outside', 'classification_report_text',
-           'clean_report_text', 'evaluate_model', 'tta_table', 'test_set_id', 'leaderboard', 'leaderboard_markdown',
-           'write_leaderboard', 'load_evaluations', 'evaluate_all', 'eval_parser', 'main']
+           'clean_report_text', 'shortcut_report_text', 'evaluate_model', 'tta_table', 'leaderboard',
+           'leaderboard_markdown', 'write_leaderboard', 'load_evaluations', 'evaluate_all', 'eval_parser', 'main']
 
 # %% ../nbs/03_eval.ipynb #f03829b9
 def eval_learner(model, ckpt:dict, data_path, bs:int=128, device=None) -> Learner:
@@ -272,6 +272,17 @@ def clean_report_text(res:dict) -> str:
     if s: out.append(f"screening (abnormal vs Normal): sensitivity {f(s['sensitivity'])}  specificity {f(s['specificity'])}  AUC {f(s['auc'])}")
     return '\n'.join(out) + '\n'
 
+# %% ../nbs/03_eval.ipynb #8f33ec4a
+def shortcut_report_text(res:dict) -> str:
+    "The shortcut figures of one evaluation as text ('' without them): three accuracies and the saliency inside the lung field"
+    s = res.get('shortcuts')
+    if not s: return ''
+    acc = lambda k: f"{100 * s['accuracy'][k]:.1f}% (balanced {100 * s['balanced_accuracy'][k]:.1f}%)"
+    per = ', '.join(f'{c} {100 * v:.0f}%' for c, v in (s.get('saliency_per_class') or {}).items())
+    return (f"-- does it look at the lungs? (lung field: {100 * s.get('lung_field_share', float('nan')):.0f}% of the view) --\n"
+            f"accuracy as is {acc('full')}; lungs hidden {acc('lungs_hidden')}; only the lungs {acc('lungs_only')}\n"
+            f"Grad-CAM inside the lung field: {100 * s['saliency_in_lungs']:.0f}% overall" + (f' ({per})' if per else '') + '\n')
+
 # %% ../nbs/03_eval.ipynb #068b9e46
 def evaluate_model(path, data_path=None, tta:bool=False, detailed:bool=False, medical:bool=True, target:float=0.95,
                    n_boot:int=1000, device=None, progress:bool=True, shortcuts:bool=True) -> dict:
@@ -299,7 +310,8 @@ def evaluate_model(path, data_path=None, tta:bool=False, detailed:bool=False, me
         sc = shortcut_scores(learn, test, n_boot, hidden, progress=progress); shares = sc.pop('_shares')
         write_text_atomic(out_dir/'shortcuts.json', json.dumps(sc, indent=1))
         res['shortcuts'] = {m: {k: sc[k][m] for k in ('full', 'lungs_hidden', 'lungs_only')} for m in ('accuracy', 'balanced_accuracy')}
-        res['shortcuts']['saliency_in_lungs'] = sc['saliency_in_lungs']['overall']
+        res['shortcuts'].update(saliency_in_lungs=sc['saliency_in_lungs']['overall'], saliency_per_class=sc['saliency_in_lungs']['per_class'],
+                                lung_field_share=sc['lung_field']['share_of_view'])
     write_text_atomic(out_dir/'metrics.json', json.dumps(res, indent=1))
     atomic_write(out_dir/'predictions.npz', lambda tmp: np.savez(open(tmp, 'wb'), probs=test['probs'], targets=test['targets'], paths=np.array(test['paths']), clean=test['clean']))
     write_text_atomic(out_dir/'classification_report.txt', classification_report_text(res['test']))
@@ -322,11 +334,6 @@ def tta_table(results:list) -> pd.DataFrame:
 
 # %% ../nbs/03_eval.ipynb #e0d1080d
 def _fmt(v, pct=True): return 'n/a' if v is None else (f'{100*v:.1f}' if pct else f'{v:.3f}')
-
-def test_set_id(targets, paths) -> str:
-    "A short fingerprint of a test set (its images and their classes): evaluations compare only within one"
-    h = hashlib.sha1('\n'.join(f'{p}\t{int(t)}' for p, t in zip(paths, targets)).encode())
-    return f'{h.hexdigest()[:8]} (n={len(targets)})'
 
 # %% ../nbs/03_eval.ipynb #ed9a5ebd
 def _board_row(model, m:dict, y, probs, params_m, test_set:str, image_size=None, images_per_s=None, clean=None, m_clean=None, shortcuts=None, control=False) -> dict:
@@ -401,10 +408,13 @@ def _control_table(controls:pd.DataFrame) -> list:
 
 # %% ../nbs/03_eval.ipynb #cc4af69c
 def write_leaderboard(board:pd.DataFrame, runs_dir) -> tuple[Path, Path]:
-    "`runs/leaderboard.csv` and `runs/leaderboard.md`"
+    "`runs/leaderboard.csv` and `runs/leaderboard.md`, with the external validation section (and `leaderboard_external.csv`) when there is one"
     runs_dir = Path(runs_dir)
     csv = atomic_write(runs_dir/'leaderboard.csv', lambda tmp: board.to_csv(tmp, index=False))
-    return csv, write_text_atomic(runs_dir/'leaderboard.md', '# Leaderboard (test split)\n\n' + leaderboard_markdown(board))
+    external = external_rows(load_external(runs_dir))
+    if not external.empty: atomic_write(runs_dir/'leaderboard_external.csv', lambda tmp: external.to_csv(tmp, index=False))
+    text = '# Leaderboard (test split)\n\n' + leaderboard_markdown(board) + ('\n' + external_markdown(external) if not external.empty else '')
+    return csv, write_text_atomic(runs_dir/'leaderboard.md', text)
 
 # %% ../nbs/03_eval.ipynb #3380a6c5
 def load_evaluations(runs_dir='runs') -> list:
@@ -427,6 +437,9 @@ def evaluate_all(runs_dir='runs',                 # where the runs are: <runs_di
                  ensemble=0,                       # add a soft-vote ensemble of the top k models to the leaderboard (0: none)
                  n_boot=1000,                      # bootstrap resamples for the 95% intervals
                  shortcuts=True,                   # also score with the lung field hidden, with all but it hidden, and saliency in the lungs
+                 external=(),                      # labelled sets from elsewhere to score every model on: a folder, or NAME=DIR (03d_external)
+                 label_map=(),                     # the class of external folders not named like ours: FOLDER=Class ('skip' leaves them out)
+                 external_exclude=(),              # glob patterns of external files to leave out (e.g. '*@.png': masks beside the images)
                  device=None,                      # where the models run; None: the CPU
                  progress:bool=True,               # progress bars
                 ) -> tuple[list, pd.DataFrame|None]:
@@ -436,6 +449,7 @@ def evaluate_all(runs_dir='runs',                 # where the runs are: <runs_di
         try: results.append(evaluate_model(path, data_path, tta, detailed, medical_validation, target_sensitivity, n_boot, device, progress, shortcuts))
         except LungXrayError as e: print(f'Skipped {path}: {e}'); skipped.append(f'{path}: {e}')
     if not results: raise LungXrayError('No checkpoint could be evaluated:\n  ' + '\n  '.join(skipped) + f'\n{NO_MODELS_HELP}')
+    if external: validate_external([r['checkpoint'] for r in results], external, runs_dir, label_map, external_exclude, data_path, n_boot, device, progress)
     board = leaderboard(load_evaluations(runs_dir), ensemble)            # every model evaluated so far, not only these
     write_leaderboard(board, runs_dir)
     print(f"Best model: {board.model[0]} (test accuracy {_fmt(board.accuracy[0])}%); leaderboard in {Path(runs_dir)/'leaderboard.md'}")
@@ -445,7 +459,8 @@ def evaluate_all(runs_dir='runs',                 # where the runs are: <runs_di
 def eval_parser():
     "Argument parser of `lung-xray-eval`: `evaluate_all`'s parameters, plus --compare and --quiet"
     p = command_parser('lung-xray-eval', 'Evaluate trained models on the test split; write runs/<arch>/eval/ and the leaderboard.')
-    add_function_options(p, evaluate_all, skip=('progress',))
+    repeat = dict(action='extend', default=[])                            # --external A --external B, or --external A B
+    add_function_options(p, evaluate_all, skip=('progress',), external=repeat, label_map=repeat, external_exclude=repeat)
     p.add_argument('--compare', action='store_true', help='print the leaderboard (always printed when several models are evaluated)')
     p.add_argument('--quiet', dest='progress', action='store_false', help='no progress bars')
     return p
@@ -458,8 +473,10 @@ def main(argv=None) -> int:
         for r in results:
             print(f"\n== {r['arch']} ==\n" + classification_report_text(r['test']))
             if r.get('test_clean'): print(clean_report_text(r))
+            if r.get('shortcuts'): print(shortcut_report_text(r))
         if a.tta: print('\nPlain vs test-time augmentation:\n' + tta_table(results).to_string(index=False))
         if a.compare or len(board) > 1: print(leaderboard_markdown(board))
+        if a.external: print(external_markdown(external_rows(load_external(a.runs_dir))))
     return run_guarded('lung-xray-eval', work, a.debug)
 
 if __name__ == '__main__' and Path(sys.argv[0]).name == 'evaluate.py': sys.exit(main())   # python -m lung_xray.evaluate

@@ -72,8 +72,9 @@ def register(thumbs:np.ndarray, passes:int=2, queries=(), starts=QUERY_STARTS) -
     small = [_standardize(cv2.resize(t, (FRAME, FRAME), interpolation=cv2.INTER_AREA)) for t in thumbs]
     mean = np.mean(small, 0)
     with ThreadPoolExecutor(default_workers()) as pool:                   # OpenCV releases the GIL
-        for _ in range(passes):
-            warps = np.stack(list(pool.map(lambda s: _register_one(mean, s), small)))
+        warps = None
+        for _ in range(passes):                                           # later passes only refine the last warps to the new mean
+            warps = np.stack(list(pool.map(lambda s: _register_one(mean, s), small) if warps is None else pool.map(lambda sw: _ecc(mean, *sw)[1], zip(small, warps))))
             framed = _frame(small, warps)
             mean = framed.mean(0)
         jobs = [(int(q), turn, zoom) for turn, zoom in starts for q in queries]
@@ -101,36 +102,39 @@ def candidates(desc:np.ndarray, queries, pool, k:int=10, chunk:int=1024) -> list
     return out
 
 # %% ../nbs/00b_leaks.ipynb #9b46703d
-def _detail(g) -> np.ndarray: return cv2.GaussianBlur(g, (0, 0), 1.0) - cv2.GaussianBlur(g, (0, 0), 2.0)
+def _detail(g, sigma:float=1.0) -> np.ndarray: return cv2.GaussianBlur(g, (0, 0), sigma) - cv2.GaussianBlur(g, (0, 0), 2 * sigma)
 
-def _pair_search(a, b, turns=(0, 8, -8, 15, -15)) -> np.ndarray:
-    "ECC on the pair alone, at half size from each of `turns`, the best scaled to full size: the warp taking a's pixels to b's"
-    half = lambda g: cv2.resize(g, (g.shape[1] // 2, g.shape[0] // 2), interpolation=cv2.INTER_AREA)
-    small_a, small_b, best = half(a), half(b), (-1.0, None)
-    for turn in turns:
-        start = cv2.getRotationMatrix2D((small_a.shape[1] / 2, small_a.shape[0] / 2), turn, 1.0).astype(np.float32)
-        best = max(best, _ecc(small_a, small_b, start, iterations=40), key=lambda r: r[0])
-    warp = best[1].copy(); warp[:, 2] *= 2
-    return warp
+def _half(g) -> np.ndarray: return cv2.resize(g, (g.shape[1] // 2, g.shape[0] // 2), interpolation=cv2.INTER_AREA)
 
-def verify(thumb_a:np.ndarray, thumb_b:np.ndarray, warp_a:np.ndarray, warp_b:np.ndarray, search:bool=False) -> dict:
-    "Align b onto a (from their registrations, or with `search` by ECC on the pair alone from several turns; refined at 256 px) and correlate their fine detail (DoG σ 1–2 px)"
-    to3 = lambda w: np.vstack([w, [0, 0, 1]])
-    pair = (to3(warp_b) @ np.linalg.inv(to3(warp_a)))[:2].astype(np.float32)      # a's pixels -> b's pixels, at 128 px
-    pair[:, 2] *= THUMB / FRAME
-    a, b = _standardize(thumb_a), _standardize(thumb_b)
-    if search: pair = _pair_search(a, b)
-    cc, pair = _ecc(a, b, pair, iterations=30)
-    on_a = cv2.warpAffine(b, pair, (THUMB, THUMB), flags=cv2.INTER_LINEAR + cv2.WARP_INVERSE_MAP)
-    valid = cv2.warpAffine(np.ones((THUMB, THUMB), np.uint8), pair, (THUMB, THUMB), flags=cv2.INTER_NEAREST + cv2.WARP_INVERSE_MAP)
-    valid = cv2.erode(valid, np.ones((9, 9), np.uint8)) > 0
-    if valid.mean() < 0.25: return dict(ncc=0.0, ecc=cc, rotation=0.0, scale=0.0, shift=0.0)
-    x, y = _detail(a)[valid], _detail(on_a)[valid]
+def _detail_ncc(a, b, pair, erode:int, sigma:float=1.0) -> float:
+    "Correlation of the detail (DoG σ–2σ px) of `a` and of `b` warped onto it by `pair`, inside their overlap (eroded by `erode` px); 0 for a small overlap"
+    side = a.shape[0]
+    on_a = cv2.warpAffine(b, pair, (side, side), flags=cv2.INTER_LINEAR + cv2.WARP_INVERSE_MAP)
+    valid = cv2.warpAffine(np.ones((side, side), np.uint8), pair, (side, side), flags=cv2.INTER_NEAREST + cv2.WARP_INVERSE_MAP)
+    valid = cv2.erode(valid, np.ones((erode, erode), np.uint8)) > 0
+    if valid.mean() < 0.25: return 0.0
+    x, y = _detail(a, sigma)[valid], _detail(on_a, sigma)[valid]
     x, y = x - x.mean(), y - y.mean()
-    ncc = float((x * y).sum() / (math.sqrt(float((x * x).sum()) * float((y * y).sum())) + 1e-6))
+    return float((x * y).sum() / (math.sqrt(float((x * x).sum()) * float((y * y).sum())) + 1e-6))
+
+def _evidence(ncc, cc, pair, side) -> dict:
     lin = pair[:, :2]
     return dict(ncc=round(ncc, 4), ecc=round(cc, 4), rotation=round(math.degrees(math.atan2(lin[1, 0], lin[0, 0])), 1),
-                scale=round(math.sqrt(abs(np.linalg.det(lin))), 3), shift=round(float(np.hypot(*pair[:, 2])) / THUMB, 3))
+                scale=round(math.sqrt(abs(np.linalg.det(lin))), 3), shift=round(float(np.hypot(*pair[:, 2])) / side, 3))
+
+def verify(thumb_a:np.ndarray, thumb_b:np.ndarray, warp_a:np.ndarray, warp_b:np.ndarray, gate:float=0.65) -> dict:
+    """Align b onto a at 128 px (ECC from their registrations) and correlate their detail; a pair at `gate` or above is
+    refined at 256 px and judged on its fine detail (DoG σ 1–2 px)"""
+    to3 = lambda w: np.vstack([w, [0, 0, 1]])
+    a, b = _standardize(thumb_a), _standardize(thumb_b)
+    a_half, b_half = _standardize(_half(thumb_a)), _standardize(_half(thumb_b))
+    pair = (to3(warp_b) @ np.linalg.inv(to3(warp_a)))[:2].astype(np.float32)      # a's pixels -> b's pixels, at 128 px
+    cc, pair = _ecc(a_half, b_half, pair, iterations=30)
+    coarse = _detail_ncc(a_half, b_half, pair, erode=5, sigma=0.5)           # the same detail as below, seen at half size
+    if coarse < gate: return _evidence(coarse, cc, pair, FRAME)            # far from a copy: no need to look closer
+    pair = pair.copy(); pair[:, 2] *= THUMB / FRAME
+    cc, pair = _ecc(a, b, pair, iterations=30)
+    return _evidence(_detail_ncc(a, b, pair, erode=9), cc, pair, THUMB)
 
 # %% ../nbs/00b_leaks.ipynb #dad9b1ae
 def _top_candidates(desc, owners, order, k) -> list[tuple[int, int, int, float, int]]:
@@ -144,7 +148,7 @@ def _top_candidates(desc, owners, order, k) -> list[tuple[int, int, int, float, 
     for (q, c), (sim, row) in best.items(): per_query.setdefault(q, []).append((sim, c, row))
     return [(q, c, rank, sim, row) for q, found in per_query.items() for rank, (sim, c, row) in enumerate(sorted(found, reverse=True)[:k])]
 
-def find_copies(thumbs:list, splits:list, k:int=8, threshold:float=0.9, margin:float=0.05, starts=QUERY_STARTS, search_top:int=2) -> list[dict]:
+def find_copies(thumbs:list, splits:list, k:int=12, threshold:float=0.9, margin:float=0.05, starts=QUERY_STARTS) -> list[dict]:
     "Cross-split copies among images (`leak_thumb`s, None: not checked): each val/test image against the earlier splits' `k` candidates"
     ok = [i for i, t in enumerate(thumbs) if t is not None]
     if len(ok) < 2: return []
@@ -157,12 +161,6 @@ def find_copies(thumbs:list, splits:list, k:int=8, threshold:float=0.9, margin:f
     with ThreadPoolExecutor(default_workers()) as pool:
         checks = pool.map(lambda t: verify(arr[t[1]], arr[t[0]], warps[t[1]], all_warps[t[4]]), todo)
         for (q, c, rank, sim, _), v in zip(todo, checks): checked.setdefault(q, []).append(dict(a=ok[c], b=ok[q], rank=rank, similarity=round(sim, 4), **v))
-        retry = [(q, i) for q, found in checked.items() if max(v['ncc'] for v in found) < threshold  # nothing matched: align the best candidates
-                 for i, v in enumerate(found) if v['rank'] < search_top]                              # on their own, without the frame
-        eye, index = np.eye(2, 3, dtype=np.float32), {image: i for i, image in enumerate(ok)}
-        again = pool.map(lambda t: verify(arr[index[checked[t[0]][t[1]]['a']]], arr[t[0]], eye, eye, search=True), retry)
-        for (q, i), v in zip(retry, again):
-            if v['ncc'] > checked[q][i]['ncc']: checked[q][i].update(v)
     pairs = []
     for found in checked.values():                       # a copy's source stands out: others within `margin` of it are sources too, not lookalikes
         best = max(v['ncc'] for v in found)

@@ -5,7 +5,9 @@
 # %% ../nbs/03b_metrics.ipynb #acd365c9
 from __future__ import annotations
 
+import hashlib
 import math
+import warnings
 
 import numpy as np
 from scipy.optimize import minimize_scalar
@@ -18,7 +20,8 @@ from .core import CLASSES
 # %% auto #0
 __all__ = ['PNEUMONIAS', 'per_class_metrics', 'bootstrap_ci', 'rate_ci', 'classification_metrics', 'threshold_for_sensitivity',
            'sens_spec', 'calibration_bins', 'expected_calibration_error', 'fit_temperature', 'apply_temperature',
-           'merge_pneumonias', 'medical_report', 'mcnemar_p']
+           'merge_pneumonias', 'medical_report', 'mcnemar_p', 'proportion_ci', 'restrict_probs', 'subset_metrics',
+           'test_set_id']
 
 # %% ../nbs/03b_metrics.ipynb #b1c3bae1
 def _defined(x) -> float|None: return None if x is None or (isinstance(x, float) and math.isnan(x)) else float(x)
@@ -171,3 +174,44 @@ def mcnemar_p(y:np.ndarray, pred_a:np.ndarray, pred_b:np.ndarray) -> float:
     "Exact McNemar p-value for two classifiers on the same images"
     a_only, b_only = int(((pred_a == y) & (pred_b != y)).sum()), int(((pred_a != y) & (pred_b == y)).sum())
     return 1.0 if a_only + b_only == 0 else float(binomtest(a_only, a_only + b_only, 0.5).pvalue)
+
+# %% ../nbs/03b_metrics.ipynb #c702f26b
+def proportion_ci(k:int, n:int) -> list|None:
+    "Wilson 95% interval of the proportion `k`/`n` (scipy's `binomtest`); None when `n` is 0"
+    if not n: return None
+    ci = binomtest(int(k), int(n)).proportion_ci(0.95, method='wilson')
+    return [float(ci.low), float(ci.high)]
+
+def restrict_probs(probs:np.ndarray, present) -> np.ndarray:
+    "Probabilities renormalized over the class indices `present`, the others 0: the model's choice among them"
+    out = np.zeros_like(probs, dtype=np.float64); out[:, present] = probs[:, present]
+    return out / np.clip(out.sum(1, keepdims=True), 1e-12, None)
+
+# %% ../nbs/03b_metrics.ipynb #ad92e291
+def subset_metrics(y:np.ndarray, probs:np.ndarray, n_boot:int=1000, classes=CLASSES) -> dict:
+    "Scores on a set holding only some classes, the model choosing among those present: overall and per class with CIs; and how often the plain argmax named an absent class"
+    present = [int(i) for i in np.unique(y)]
+    r = classification_metrics(y, restrict_probs(probs, present), n_boot, classes)
+    pred, raw = restrict_probs(probs, present).argmax(1), probs.argmax(1)
+    per_class = {}
+    for i in present:
+        pos, c = y == i, classes[i]
+        per_class[c] = dict(support=int(pos.sum()), sensitivity=r['per_class'][c]['sensitivity'], sensitivity_ci95=proportion_ci((pred[pos] == i).sum(), pos.sum()),
+                            specificity=r['per_class'][c]['specificity'], specificity_ci95=proportion_ci((pred[~pos] != i).sum(), (~pos).sum()),
+                            auc=r['per_class'][c]['auc'], precision=r['per_class'][c]['precision'])
+    return dict(n=int(len(y)), classes=[classes[i] for i in present], accuracy=r['accuracy'], balanced_accuracy=r['balanced_accuracy'],
+                f1_macro=r['f1_macro'], auc_macro=r['auc_macro'], ci95=r['ci95'], per_class=per_class,
+                confusion=[[r['confusion'][a][b] for b in present] for a in present],
+                unrestricted=dict(accuracy=float(accuracy_score(y, raw)), balanced_accuracy=_quiet_balanced(y, raw),
+                                  predicted_absent=float((~np.isin(raw, present)).mean())))
+
+def _quiet_balanced(y, pred) -> float:
+    "Balanced accuracy over the classes of `y` (sklearn warns, rightly here, that `pred` names others)"
+    with warnings.catch_warnings():
+        warnings.simplefilter('ignore', UserWarning); return float(balanced_accuracy_score(y, pred))
+
+# %% ../nbs/03b_metrics.ipynb #446921b2
+def test_set_id(targets, paths) -> str:
+    "A short fingerprint of a test set (its images and their classes): evaluations compare only within one"
+    h = hashlib.sha1('\n'.join(f'{p}\t{int(t)}' for p, t in zip(paths, targets)).encode())
+    return f'{h.hexdigest()[:8]} (n={len(targets)})'

@@ -19,6 +19,7 @@ from .core import CLASSES, IMAGE_EXTS, LungXrayError, add_function_options, comm
 from .data import array_side, cache_side, describe_error, read_xray, shrink, square
 from .loader import DeviceAugment, model_view
 from .checkpoint import checkpoint_path, find_checkpoints, load_checkpoint
+from .shortcuts import hide
 
 # %% auto #0
 __all__ = ['load_for_eval', 'inference_autocast', 'tta_blend', 'image_files', 'Predictor', 'chosen_checkpoint', 'model_options',
@@ -66,6 +67,8 @@ class Predictor:
         self.mean, self.std = (torch.tensor(self.ckpt['normalization'][k], dtype=torch.float32, device=self.device).view(1, -1, 1, 1)
                                for k in ('mean', 'std'))
         self.augment = DeviceAugment(self.size)
+        mask = self.ckpt['config'].get('mask', 'none')     # a control model (`--mask lungs`) sees every image with its lungs hidden
+        self.hidden = () if mask == 'none' else (mask,)
 
     def load(self, path) -> np.ndarray:
         "Read one file (JPEGs decoded at reduced scale), shrink it as the resize cache would, squish it as the training array does"
@@ -79,7 +82,9 @@ class Predictor:
     def _probs(self, rows, augment=None) -> np.ndarray:
         x = torch.from_numpy(np.stack(rows)).to(self.device)
         with torch.inference_mode(), inference_autocast(self.device):
-            out = self.model(model_view(x, self.size, self.mean, self.std, augment).as_subclass(torch.Tensor))
+            x = model_view(x, self.size, self.mean, self.std, augment).as_subclass(torch.Tensor)
+            for region in self.hidden: x = hide(x, region)
+            out = self.model(x)
         return torch.softmax(out.float(), 1).cpu().numpy()
 
     def predict(self,
