@@ -119,7 +119,7 @@ def _detail_ncc(a, b, pair, erode:int, sigma:float=1.0) -> float:
 
 def _evidence(ncc, cc, pair, side) -> dict:
     lin = pair[:, :2]
-    return dict(ncc=round(ncc, 4), ecc=round(cc, 4), rotation=round(math.degrees(math.atan2(lin[1, 0], lin[0, 0])), 1),
+    return dict(ncc=round(ncc, 4), ecc=round(cc, 4), size=side, rotation=round(math.degrees(math.atan2(lin[1, 0], lin[0, 0])), 1),
                 scale=round(math.sqrt(abs(np.linalg.det(lin))), 3), shift=round(float(np.hypot(*pair[:, 2])) / side, 3))
 
 def verify(thumb_a:np.ndarray, thumb_b:np.ndarray, warp_a:np.ndarray, warp_b:np.ndarray, gate:float=0.65) -> dict:
