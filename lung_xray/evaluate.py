@@ -23,7 +23,7 @@ from .data import read_manifest
 from .loader import DeviceAugment, get_fast_dls
 from .models import count_params
 from .checkpoint import NO_MODELS_HELP, find_checkpoints
-from .metrics import test_set_id, apply_temperature, calibration_bins, classification_metrics, expected_calibration_error, mcnemar_p, medical_report, rate_ci
+from .metrics import test_set_id, compare_models, apply_temperature, calibration_bins, classification_metrics, expected_calibration_error, mcnemar_p, medical_report, rate_ci
 from .predict import inference_autocast, load_for_eval, tta_blend
 from .shortcuts import hide, lung_field, saliency_in_field
 from .external import external_markdown, external_rows, load_external, validate_external
@@ -350,7 +350,7 @@ def _board_row(model, m:dict, y, probs, params_m, test_set:str, image_size=None,
                 _pred=probs.argmax(1), _y=y, _probs=probs, _clean=clean)
 
 def leaderboard(results:list, ensemble_k:int=0) -> pd.DataFrame:
-    "Models ranked by test accuracy *within each test set* (the largest group first), with CIs, McNemar p against that set's best, size and speed"
+    "Models ranked by test accuracy *within each test set* (the largest group first), with CIs, McNemar p against that set's best, size and speed; `attrs['comparisons']`: whether they can be told apart"
     rows = [_board_row(r['arch'] + (' (control: lungs hidden)' if r.get('control') else ''), r['test'], r['predictions']['targets'], r['predictions']['probs'], r['params'] / 1e6,
                        test_set_id(r['predictions']['targets'], r['predictions']['paths']), r['image_size'], r['images_per_second'],
                        r['predictions'].get('clean'), r.get('test_clean'), r.get('shortcuts'), r.get('control', False)) for r in results]
@@ -364,14 +364,18 @@ def leaderboard(results:list, ensemble_k:int=0) -> pd.DataFrame:
             probs = np.mean([r['_probs'] for r in top], 0)
             members.append(_board_row(f"ensemble({'+'.join(r['model'] for r in top)})", classification_metrics(top[0]['_y'], probs, n_boot=200),
                                       top[0]['_y'], probs, sum(r['params_m'] for r in top), test_set, clean=top[0]['_clean']))
-    ordered = []
+    ordered, comparisons = [], {}
     for members in sorted(groups.values(), key=lambda g: (-len(g), -max(r['accuracy'] for r in g))):
         members.sort(key=lambda r: -r['accuracy'])
         best = members[0]
         for r in members: r['mcnemar_p_vs_best'] = mcnemar_p(best['_y'], best['_pred'], r['_pred']) if r is not best else None
+        singles = {r['model']: r['_pred'] for r in members if not r['model'].startswith('ensemble(')}
+        if len(singles) > 1: comparisons[best['test_set']] = compare_models(best['_y'], singles)   # can the top ones be told apart at all?
         ordered += members
     for r in controls: r['mcnemar_p_vs_best'] = None
-    return pd.DataFrame([{k: v for k, v in r.items() if not k.startswith('_')} for r in ordered + controls])
+    board = pd.DataFrame([{k: v for k, v in r.items() if not k.startswith('_')} for r in ordered + controls])
+    board.attrs['comparisons'] = comparisons                                # test set -> metrics.compare_models
+    return board
 
 # %% ../nbs/03_eval.ipynb #0d8b3473
 def _board_table(board:pd.DataFrame) -> list:
@@ -389,16 +393,24 @@ def _board_table(board:pd.DataFrame) -> list:
 
 def leaderboard_markdown(board:pd.DataFrame) -> str:
     "The leaderboard as Markdown: one ranked table per test set (with a note when there are several), the best model named, control models apart"
+    comparisons = board.attrs.get('comparisons', {})
     controls = board[board.control] if 'control' in board else board.iloc[:0]
     board = board[~board.control].reset_index(drop=True) if 'control' in board else board
     if board.empty: return '\n'.join(_control_table(controls)) + '\n'
     sets = list(dict.fromkeys(board.test_set))
-    if len(sets) == 1: lines = _board_table(board)
+    if len(sets) == 1: lines = _board_table(board) + _comparison_lines(comparisons.get(sets[0]))
     else:
         lines = [f'Models were evaluated on {len(sets)} different test sets; they are ranked only against models scored on the same images.']
-        for s in sets: lines += ['', f'Test set {s}:', ''] + _board_table(board[board.test_set == s])
+        for s in sets: lines += ['', f'Test set {s}:', ''] + _board_table(board[board.test_set == s]) + _comparison_lines(comparisons.get(s))
     lines.append(f"\nBest model: **{board.model[0]}** (test accuracy {_fmt(board.accuracy[0])}% on test set {board.test_set[0]}).")
     return '\n'.join(lines + _control_table(controls)) + '\n'
+
+def _comparison_lines(c:dict|None) -> list:
+    "The verdict of `metrics.compare_models` under a table, and the pairs that differ after Holm's correction"
+    if not c: return []
+    differ = [f"{p['a']} vs {p['b']} (p = {p['p_holm']:.3g})" for p in c['pairs'] if p['different']]
+    return ['', f"**Can the top models be told apart?** {c['verdict']} "
+                + (f"Pairs that differ after Holm's correction: {', '.join(differ)}." if differ else "No pair differs after Holm's correction.")]
 
 def _control_table(controls:pd.DataFrame) -> list:
     if controls.empty: return []
@@ -453,6 +465,7 @@ def evaluate_all(runs_dir='runs',                 # where the runs are: <runs_di
     board = leaderboard(load_evaluations(runs_dir), ensemble)            # every model evaluated so far, not only these
     write_leaderboard(board, runs_dir)
     print(f"Best model: {board.model[0]} (test accuracy {_fmt(board.accuracy[0])}%); leaderboard in {Path(runs_dir)/'leaderboard.md'}")
+    if board.test_set[0] in board.attrs['comparisons']: print(board.attrs['comparisons'][board.test_set[0]]['verdict'])
     return results, board
 
 # %% ../nbs/03_eval.ipynb #0e06b6ab

@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import hashlib
+import itertools
 import math
 import warnings
 
@@ -20,8 +21,8 @@ from .core import CLASSES
 # %% auto #0
 __all__ = ['PNEUMONIAS', 'per_class_metrics', 'bootstrap_ci', 'rate_ci', 'classification_metrics', 'threshold_for_sensitivity',
            'sens_spec', 'calibration_bins', 'expected_calibration_error', 'fit_temperature', 'apply_temperature',
-           'merge_pneumonias', 'medical_report', 'mcnemar_p', 'proportion_ci', 'restrict_probs', 'subset_metrics',
-           'test_set_id']
+           'merge_pneumonias', 'medical_report', 'mcnemar_p', 'compare_models', 'proportion_ci', 'restrict_probs',
+           'subset_metrics', 'test_set_id']
 
 # %% ../nbs/03b_metrics.ipynb #b1c3bae1
 def _defined(x) -> float|None: return None if x is None or (isinstance(x, float) and math.isnan(x)) else float(x)
@@ -174,6 +175,37 @@ def mcnemar_p(y:np.ndarray, pred_a:np.ndarray, pred_b:np.ndarray) -> float:
     "Exact McNemar p-value for two classifiers on the same images"
     a_only, b_only = int(((pred_a == y) & (pred_b != y)).sum()), int(((pred_a != y) & (pred_b == y)).sum())
     return 1.0 if a_only + b_only == 0 else float(binomtest(a_only, a_only + b_only, 0.5).pvalue)
+
+# %% ../nbs/03b_metrics.ipynb #b1f7d501
+def compare_models(y:np.ndarray, preds:dict, n_boot:int=1000, alpha:float=0.05, seed:int=0) -> dict:
+    "Models (name -> predicted labels) on the same images: Cochran's Q over all, McNemar per pair with Holm's correction, the top two's accuracy difference with a paired bootstrap CI, and a verdict"
+    from statsmodels.stats.contingency_tables import cochrans_q   # here, not at the top: a second of import that prediction and serving never need
+    from statsmodels.stats.multitest import multipletests
+    y = np.asarray(y)
+    names = sorted(preds, key=lambda n: -float((np.asarray(preds[n]) == y).mean()))
+    correct = np.stack([np.asarray(preds[n]) == y for n in names], 1)
+    out = dict(n=int(len(y)), models=names, accuracy={n: float(correct[:, i].mean()) for i, n in enumerate(names)})
+    if len(names) < 2: return {**out, 'verdict': 'One model: nothing to compare.'}
+    if len(names) > 2:
+        q = cochrans_q(correct.astype(int)); out['cochrans_q'] = dict(statistic=float(q.statistic), p=float(q.pvalue), df=int(q.df))
+    pairs = list(itertools.combinations(range(len(names)), 2))
+    raw = [mcnemar_p(y, np.asarray(preds[names[a]]), np.asarray(preds[names[b]])) for a, b in pairs]
+    reject, holm = multipletests(raw, alpha=alpha, method='holm')[:2]
+    out['pairs'] = [dict(a=names[a], b=names[b], p=float(p), p_holm=float(h), different=bool(r)) for (a, b), p, h, r in zip(pairs, raw, holm, reject)]
+    idx = np.random.default_rng(seed).integers(0, len(y), (n_boot, len(y)))
+    lo, hi = np.percentile(correct[idx, 0].mean(1) - correct[idx, 1].mean(1), [2.5, 97.5])
+    top = out['pairs'][0]                                                  # (first, second)
+    out['top_two'] = dict(a=names[0], b=names[1], difference=float(correct[:, 0].mean() - correct[:, 1].mean()), ci95=[float(lo), float(hi)], p_holm=top['p_holm'])
+    out['verdict'] = _verdict(out, alpha)
+    return out
+
+def _verdict(c:dict, alpha:float) -> str:
+    t, n = c['top_two'], len(c['models'])
+    gap = f"{100 * t['difference']:+.1f} points (95% CI {100 * t['ci95'][0]:+.1f} to {100 * t['ci95'][1]:+.1f}), McNemar p = {t['p_holm']:.3g} after Holm's correction"
+    head = '' if n < 3 else (f"Cochran's Q over the {n} models: p = {c['cochrans_q']['p']:.3g}" +
+                             (' (no evidence that any of them differ). ' if c['cochrans_q']['p'] >= alpha else '. '))
+    if t['p_holm'] >= alpha: return head + f"{t['a']} and {t['b']} cannot be told apart on these {c['n']} images: {gap}."
+    return head + f"{t['a']} is ahead of {t['b']} on these {c['n']} images: {gap}."
 
 # %% ../nbs/03b_metrics.ipynb #c702f26b
 def proportion_ci(k:int, n:int) -> list|None:
