@@ -77,7 +77,7 @@ def external_files(src,                    # the external set's folder
         rel = f.relative_to(src)
         if any(fnmatch.fnmatch(rel.as_posix(), pat) or fnmatch.fnmatch(f.name, pat) for pat in exclude): left_out['excluded'] += 1; continue
         label, folder = _folder_class(rel.parts[:-1], lmap, used)
-        if label is False: d = rel.parent.as_posix(); unlabeled[d if d != '.' else '(top level)'] = unlabeled.get(d if d != '.' else '(top level)', 0) + 1
+        if label is False: where = '(top level)' if rel.parent == Path('.') else rel.parent.as_posix(); unlabeled[where] = unlabeled.get(where, 0) + 1
         elif label is None: left_out['skipped'] += 1
         else: rows.append(dict(path=rel.as_posix(), label=label, folder=folder))
     if unlabeled: raise _unlabeled_error(src, unlabeled)
