@@ -15,6 +15,7 @@ requirements = shlex.split(cfg.get('requirements', ''))
 dev_requirements = shlex.split(cfg.get('dev_requirements', ''))
 tracking_requirements = shlex.split(cfg.get('tracking_requirements', ''))
 serve_requirements = shlex.split(cfg.get('serve_requirements', ''))
+cluster_requirements = shlex.split(cfg.get('cluster_requirements', ''))
 console_scripts = cfg.get('console_scripts', '').split()
 min_python = cfg['min_python']
 
@@ -33,7 +34,7 @@ setuptools.setup(
     packages=setuptools.find_packages(include=[cfg['lib_path'], cfg['lib_path'] + '.*']),
     include_package_data=True,
     install_requires=requirements,
-    extras_require={'dev': dev_requirements, 'tracking': tracking_requirements, 'serve': serve_requirements},
+    extras_require={'dev': dev_requirements, 'tracking': tracking_requirements, 'serve': serve_requirements, 'cluster': cluster_requirements},
     python_requires='>=' + min_python,
     long_description=open('README.md', encoding='utf-8').read(),
     long_description_content_type='text/markdown',

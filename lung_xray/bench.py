@@ -53,7 +53,8 @@ from fastai.vision.utils import resize_images
 __all__ = ['BENCH_SIZES', 'REAL_DUPLICATES', 'DRY_RUN_GPU_SETTINGS', 'GPU_GOALS', 'BENCHMARKS', 'SkipValidation', 'median_time',
            'device_info', 'write_section', 'bench_data', 'data_section', 'bench_predict', 'predict_section',
            'bench_onnx', 'onnx_section', 'bench_loop', 'loop_section', 'bench_leaks', 'bench_real_leaks',
-           'leaks_section', 'bench_gpu', 'gpu_section', 'bench_parser', 'main']
+           'leaks_section', 'bench_gpu', 'gpu_section', 'bench_sweep', 'sweep_estimate', 'sweep_section',
+           'bench_parser', 'main']
 
 # %% ../nbs/90_bench.ipynb #cc3a5a36
 class SkipValidation(Callback):
@@ -461,6 +462,75 @@ def gpu_section(rows:list, dry_run:bool=False) -> str:
                      f"{num(r.get('stage_ratio'), '.2f')} | {num(r.get('eval_ips'))} | {pct(r.get('eval_ratio'))} | {num(r['peak_gb'], '.1f')} | {minutes} |")
     return '\n'.join(lines) + '\n'
 
+# %% ../nbs/90_bench.ipynb #21930ebe
+def _stub_job_notebooks(nbs:Path):
+    "Stand-ins for the two job notebooks: the training one writes a finished last checkpoint, the evaluation one nothing"
+    import nbformat
+    for name, params, body in (('02_two_stage.ipynb', "arch, seed, out_dir, resume, overwrite, smoke, profile = None, 42, 'runs', False, False, False, 'pod'",
+                                "import pathlib, torch\nd = pathlib.Path(out_dir)/arch/f'seed{seed}'; d.mkdir(parents=True, exist_ok=True)\n"
+                                "torch.save(dict(resume=dict(finished=True)), d/f'{arch}-training_last_model.pth')"),
+                               ('03_eval.ipynb', "runs_dir, model, smoke, n_boot = 'runs', None, False, 1000", 'pass')):
+        nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(params), nbformat.v4.new_code_cell(body)])
+        nb.cells[0].metadata['tags'] = ['parameters']
+        nb.metadata['kernelspec'] = dict(name='python3', display_name='python3', language='python')
+        nbformat.write(nb, nbs/name)
+
+def bench_sweep(n_runs:int=5, workdir=None) -> dict:
+    "Seconds per run through `--engine local` and `--engine ray` (a one-slot Ray cluster started here), the same stand-in runs one at a time"
+    import ray
+    from lung_xray.sweep import local_sweep, ray_sweep
+    work = Path(workdir or tempfile.mkdtemp(prefix='lung-xray-bench-sweep-'))
+    nbs = work/'nbs'; nbs.mkdir(parents=True, exist_ok=True); _stub_job_notebooks(nbs)
+    jobs = [('test_resnet', 'none', s) for s in range(n_runs)]
+    quiet = dict(log=lambda *_: None, progress=False)
+    start = time.perf_counter(); local = local_sweep(jobs, nbs, work/'local', {}, **quiet); local_s = time.perf_counter() - start
+    os.environ.setdefault('RAY_USAGE_STATS_ENABLED', '0')
+    start = time.perf_counter(); ray.init(num_cpus=1, include_dashboard=False, log_to_driver=False, logging_level='warning'); cluster_s = time.perf_counter() - start
+    try:
+        ray_sweep(jobs[:1], nbs, work/'warm', {}, **quiet)                 # the cluster's first worker process, started once
+        start = time.perf_counter(); remote = ray_sweep(jobs, nbs, work/'ray', {}, **quiet); ray_s = time.perf_counter() - start
+    finally: ray.shutdown()
+    assert all(r['status'] == 'done' for r in local + remote), (local, remote)
+    run = lambda rs: statistics.median(60 * r['minutes'] for r in rs)       # the notebooks themselves, timed inside run_backbone
+    return dict(n_runs=n_runs, local_s=local_s / n_runs, ray_s=ray_s / n_runs, local_run_s=run(local), ray_run_s=run(remote),
+                cluster_start_s=cluster_s, workdir=work)
+
+def sweep_estimate(minutes:dict, seeds:int=3, nodes=(1, 2, 4), gpus_per_node:int=8, overhead_s:float=0.0) -> list[dict]:
+    "Wall time of every backbone of `minutes` (minutes of one run on one GPU) x `seeds` on n nodes of `gpus_per_node` GPUs; runs start in the sweep's order on the first free GPU"
+    import heapq
+    runs = [m + overhead_s / 60 for m in minutes.values() for _ in range(seeds)]
+    rows = []
+    for n in nodes:
+        free = [0.0] * (n * gpus_per_node)
+        for m in runs: heapq.heappush(free, heapq.heappop(free) + m)
+        wall = max(free)
+        rows.append(dict(nodes=n, gpus=n * gpus_per_node, runs=len(runs), minutes=wall, gpu_minutes=sum(runs), busy=sum(runs) / (wall * n * gpus_per_node)))
+    return rows
+
+def sweep_section(r:dict, rows_path=None) -> str:
+    "BENCHMARKS.md section: the engines side by side, and the estimated wall time of 7 backbones x 3 seeds on 1, 2 and 4 nodes of 8 GPUs"
+    measured = {g['arch']: g['recipe_minutes_est'] for g in (json.loads(Path(rows_path).read_text()) if rows_path and Path(rows_path).exists() else [])
+                if g.get('recipe_minutes_est')}
+    minutes = {a: measured.get(a, GPU_GOALS[a]) for a in BACKBONES}
+    est = sweep_estimate(minutes, overhead_s=r['ray_s'] - r['local_s'])
+    lines = [f"Measured {time.strftime('%Y-%m-%d')} on {device_info()}; Ray {_ray_version()}.", '',
+             f"{r['n_runs']} stand-in runs one at a time (papermill, two kernels, a notebook that only writes a checkpoint), same process, both engines:", '',
+             '| | --engine local | --engine ray | Ray adds |', '|---|---:|---:|---:|',
+             f"| seconds per run (wall / runs) | {r['local_s']:.2f} | {r['ray_s']:.2f} | {r['ray_s'] - r['local_s']:+.2f} |",
+             f"| the run's notebooks, median s (timed inside the run) | {r['local_run_s']:.2f} | {r['ray_run_s']:.2f} | {r['ray_run_s'] - r['local_run_s']:+.2f} |",
+             f"| starting a Ray cluster on this machine (once per sweep) | | {r['cluster_start_s']:.1f} | |", '',
+             '**Estimate** (not measured: no GPU cluster here) of 7 backbones x 3 seeds = 21 runs on nodes of 8 GPUs, one GPU per run, with the overhead above. '
+             'Minutes per run: ' + ', '.join(f"{a} {m:g}{'' if a in measured else '*'}" for a, m in minutes.items()) +
+             ' (* the goal of `GPU_GOALS`, not yet measured by `lung-xray-bench gpu`; the others measured by it).', '',
+             '| nodes | GPUs | runs | wall time, minutes (estimate) | GPU busy |', '|---:|---:|---:|---:|---:|']
+    lines += [f"| {e['nodes']} | {e['gpus']} | {e['runs']} | {e['minutes']:.1f} | {100 * e['busy']:.0f}% |" for e in est]
+    return '\n'.join(lines) + '\n'
+
+def _ray_version() -> str:
+    try: import ray; return ray.__version__
+    except ImportError: return 'not installed'
+
+
 # %% ../nbs/90_bench.ipynb #695f8faf
 def bench_parser() -> argparse.ArgumentParser:
     "Argument parser of `lung-xray-bench`"
@@ -486,6 +556,7 @@ def _leaks(a):
     return 'leaks', leaks_section([bench_leaks(n=2500, copies=50), bench_leaks()], real), None
 def _predict(a): r = bench_predict(repeats=a.repeats); return 'predict', predict_section(r), r['workdir']
 def _onnx(a): r = bench_onnx(repeats=a.repeats); return 'onnx', onnx_section(r), r['workdir']
+def _sweep(a): r = bench_sweep(n_runs=max(3, a.repeats)); return 'sweep', sweep_section(r, Path(a.out).with_name('gpu-rows.json')), r['workdir']
 def _gpu(a):
     rows = bench_gpu(list(BACKBONES) if a.archs == 'all' else a.archs.split(','), dry_run=a.dry_run, ceilings_only=a.ceilings_only)
     atomic_write(Path(a.out).with_name('gpu-rows.json'), lambda tmp: Path(tmp).write_text(json.dumps(rows, indent=1)))
@@ -493,7 +564,7 @@ def _gpu(a):
 
 BENCHMARKS = {                 # name -> (runner: options -> (section, Markdown, work folder to remove), when 'all' runs it)
     'data': (_data, 'always'), 'loop': (_loop, 'always'), 'gpu': (_gpu, 'with CUDA'), 'leaks': (_leaks, 'never: minutes'),
-    'predict': (_predict, 'always'), 'onnx': (_onnx, 'always')}
+    'predict': (_predict, 'always'), 'onnx': (_onnx, 'always'), 'sweep': (_sweep, 'never: a Ray cluster')}
 
 def main(argv=None) -> int:
     "Entry point of `lung-xray-bench`"

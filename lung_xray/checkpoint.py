@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import platform
 import queue
+import re
 import threading
 from dataclasses import asdict
 from pathlib import Path
@@ -19,9 +20,9 @@ from .core import LungXrayError, atomic_write, plain_model
 from .models import create_model, head_config
 
 # %% auto #0
-__all__ = ['KINDS', 'NO_MODELS_HELP', 'checkpoint_path', 'checkpoint_arch', 'run_checkpoints', 'versions', 'host_copy',
-           'make_checkpoint', 'save_checkpoint', 'BackgroundWriter', 'write_with', 'read_checkpoint', 'load_checkpoint',
-           'run_state', 'find_checkpoints']
+__all__ = ['KINDS', 'NO_MODELS_HELP', 'checkpoint_path', 'checkpoint_arch', 'run_checkpoints', 'run_folder', 'run_id', 'run_seed',
+           'versions', 'host_copy', 'make_checkpoint', 'save_checkpoint', 'BackgroundWriter', 'write_with',
+           'read_checkpoint', 'load_checkpoint', 'run_state', 'find_checkpoints']
 
 # %% ../nbs/02a_checkpoint.ipynb #41fc78cf
 KINDS = ('best', 'last')
@@ -38,6 +39,22 @@ def checkpoint_arch(path) -> str:
 def run_checkpoints(run_dir, arch:str='*', kind:str='*') -> list[Path]:
     "The checkpoint files in `run_dir` (of one backbone and/or kind, when given)"
     return sorted(Path(run_dir).glob(f'{arch}-training_{kind}_model.pth'))
+
+def run_folder(arch:str, seed:int|None, mask:str='none') -> str:
+    "The one naming scheme of runs, relative to the runs folder: `<arch>/seed<N>` (a control model: `<arch>-lungs-hidden/seed<N>`)"
+    base = arch if mask == 'none' else f'{arch}-{mask}-hidden'
+    return base if seed is None else f'{base}/seed{int(seed)}'
+
+def run_id(path) -> str:
+    "The run a checkpoint file or run folder belongs to, named as `run_folder` names it (a run from before seeds: `<arch>`)"
+    p = Path(path)
+    d = p.parent if p.suffix == '.pth' else p
+    return f'{d.parent.name}/{d.name}' if re.fullmatch(r'seed\d+', d.name) else d.name
+
+def run_seed(path) -> int|None:
+    "The seed of the run a checkpoint file or run folder belongs to (None for a run from before seeds)"
+    rid = run_id(path)
+    return int(rid.rsplit('/seed', 1)[1]) if '/seed' in rid else None
 
 # %% ../nbs/02a_checkpoint.ipynb #893da2e1
 def versions() -> dict:
@@ -126,14 +143,23 @@ def run_state(runs_dir, arch:str, folder:str|None=None) -> str:
     except (LungXrayError, KeyError, TypeError): return 'interrupted'
     return 'finished' if finished else 'interrupted'
 
+def _run_order(p:Path):
+    base, _, seed = run_id(p).partition('/seed')
+    return base, int(seed) if seed else -1
+
+def _bests_in(folder:Path) -> list[Path]:
+    "The best checkpoint of a run folder, or of every seed of a backbone's folder"
+    return run_checkpoints(folder, kind='best') or sorted((p for d in folder.glob('seed*') if d.is_dir() for p in run_checkpoints(d, kind='best')), key=_run_order)
+
 def find_checkpoints(runs_dir='runs', model:str|None=None) -> list[Path]:
-    "Best checkpoints under `runs_dir` (`<arch>/<arch>-training_best_model.pth`), or the one `model` names (backbone, run folder or file)"
+    "Best checkpoints under `runs_dir` (`<arch>/seed<N>/<arch>-training_best_model.pth`, and `<arch>/` of runs from before seeds), or those `model` names: a backbone (every seed), a run (`<arch>/seed<N>`), a folder or a file"
     runs_dir = Path(runs_dir)
     if model and Path(model).is_file(): return [Path(model)]
-    if model and checkpoint_path(model, Path(model).name, 'best').is_file(): return [checkpoint_path(model, Path(model).name, 'best')]
-    found = run_checkpoints(runs_dir, kind='best') + sorted(p for d in sorted(runs_dir.glob('*')) if d.is_dir() for p in run_checkpoints(d, kind='best'))
-    if model: found = [p for p in found if checkpoint_arch(p) == model]
+    for folder in ([Path(model), runs_dir/model] if model else []):
+        if folder.is_dir() and (found := _bests_in(folder)): return found
+    found = run_checkpoints(runs_dir, kind='best') + sorted((p for d in runs_dir.glob('*') if d.is_dir() for p in _bests_in(d)), key=_run_order)
+    if model: found = [p for p in found if checkpoint_arch(p) == model or run_id(p) == model]
     if not found:
         what = f'no trained model {model!r}' if model else 'no trained models'
-        raise LungXrayError(f'Found {what} under {runs_dir} (looked for <arch>-training_best_model.pth). {NO_MODELS_HELP}')
+        raise LungXrayError(f'Found {what} under {runs_dir} (looked for <arch>/seed<N>/<arch>-training_best_model.pth). {NO_MODELS_HELP}')
     return found

@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import hashlib
 import io
 import json
@@ -34,7 +35,7 @@ __all__ = ['NO_DATA_HELP', 'MARKER', 'MANAGED', 'VAL_XTRA', 'MANIFEST_COLUMNS', 
            'cache_entry', 'shrink', 'write_cache_entry', 'array_side', 'square', 'center_crop', 'describe_error',
            'inspect_image', 'near_pairs', 'find_duplicates', 'list_files', 'read_manifest', 'augmented_copies',
            'contact_sheet', 'audit', 'audit_report', 'summary_table', 'report_markdown', 'build_cache',
-           'plot_class_counts', 'source_name', 'acquire', 'prepare', 'summary_text', 'data_parser', 'main']
+           'plot_class_counts', 'source_name', 'acquire', 'preparing', 'prepare', 'summary_text', 'data_parser', 'main']
 
 # %% ../nbs/00_data.ipynb #0ef89c6c
 NO_DATA_HELP = ("Three ways out:\n"
@@ -479,6 +480,21 @@ def _check_dest(dest:Path, marker:dict|None, name:str):
                         "and no train/val layout. Give an empty or new --dest, or move those files away.")
 
 # %% ../nbs/00_data.ipynb #a0f93c4c
+@contextlib.contextmanager
+def preparing(dest):
+    "Hold `dest`'s preparation lock (`.<name>.lock` beside it): one process prepares a data folder at a time; the others wait, then find it ready"
+    from filelock import FileLock, Timeout
+    dest = Path(dest)
+    path = dest.parent/f'.{dest.name}.lock'
+    path.parent.mkdir(parents=True, exist_ok=True)
+    lock = FileLock(str(path))
+    try: lock.acquire(timeout=0)
+    except Timeout:
+        print(f'{dest} is being prepared by another process (lock {path}): waiting for it ...', flush=True)
+        lock.acquire()
+    try: yield dest
+    finally: lock.release()
+
 def prepare(source='kaggle',                      # 'kaggle' (download with kagglehub), 'phantom' (the built-in synthetic set; 'phantom:marker' etc. with a planted shortcut) or the folder of a copy you already have
             dest='data',                           # where the canonical layout, the audit and the caches go
             sizes=(224,),                          # training sizes to build the resize cache for
@@ -494,22 +510,23 @@ def prepare(source='kaggle',                      # 'kaggle' (download with kagg
            ) -> tuple[pd.DataFrame, dict]:
     "Acquire, organize, audit and cache: everything `get_dls` needs; returns the manifest and the audit report"
     if str(source).startswith('phantom:'): source, phantom_shortcut = 'phantom', str(source).split(':', 1)[1]   # 'phantom:marker', as the layout records it
-    dest, name = Path(dest), source_name(source) + (f':{phantom_shortcut}' if source == 'phantom' and phantom_shortcut != 'none' else '')
-    marker, has_layout = read_marker(dest), (dest/'train').is_dir() and (dest/'val').is_dir()
-    if has_layout and marker is None:
-        print(f'{dest} already holds train and val (not organized by lung_xray): using them as they are.')
-    elif has_layout and marker['complete'] and marker['source'] == name:
-        print(f'{dest} already holds train and val from {name}: download and organize skipped.')
-    else:
-        _check_dest(dest, marker, name)
-        src = acquire(source, dest, phantom_n, phantom_max_side, n_workers, progress, phantom_copies, phantom_shortcut)
-        if dest.resolve().is_relative_to(src.resolve()):
-            raise LungXrayError(f'--dest {dest} lies inside the source {src}; choose a destination outside it.')
-        res = organize(src, dest, link, name)
-        print(f"Organized {src} -> {dest}: {res['methods']}" + (f"; {len(res['ignored'])} non-image files left out" if res['ignored'] else ''))
-    manifest, report = audit(dest, sizes, margin, n_workers, max_distance, progress)
-    for size in sizes: build_cache(dest, size, margin, manifest, n_workers, progress)
-    return manifest, report
+    with preparing(dest):                                  # one process at a time per data folder (parallel runs of a sweep)
+        dest, name = Path(dest), source_name(source) + (f':{phantom_shortcut}' if source == 'phantom' and phantom_shortcut != 'none' else '')
+        marker, has_layout = read_marker(dest), (dest/'train').is_dir() and (dest/'val').is_dir()
+        if has_layout and marker is None:
+            print(f'{dest} already holds train and val (not organized by lung_xray): using them as they are.')
+        elif has_layout and marker['complete'] and marker['source'] == name:
+            print(f'{dest} already holds train and val from {name}: download and organize skipped.')
+        else:
+            _check_dest(dest, marker, name)
+            src = acquire(source, dest, phantom_n, phantom_max_side, n_workers, progress, phantom_copies, phantom_shortcut)
+            if dest.resolve().is_relative_to(src.resolve()):
+                raise LungXrayError(f'--dest {dest} lies inside the source {src}; choose a destination outside it.')
+            res = organize(src, dest, link, name)
+            print(f"Organized {src} -> {dest}: {res['methods']}" + (f"; {len(res['ignored'])} non-image files left out" if res['ignored'] else ''))
+        manifest, report = audit(dest, sizes, margin, n_workers, max_distance, progress)
+        for size in sizes: build_cache(dest, size, margin, manifest, n_workers, progress)
+        return manifest, report
 
 # %% ../nbs/00_data.ipynb #f0e3cdbe
 def _baseline_lines(baseline:dict|None) -> list[str]:

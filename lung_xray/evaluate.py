@@ -22,7 +22,7 @@ from .core import CLASSES, LungXrayError, add_function_options, atomic_write, co
 from .data import read_manifest
 from .loader import DeviceAugment, get_fast_dls
 from .models import count_params
-from .checkpoint import NO_MODELS_HELP, find_checkpoints
+from .checkpoint import NO_MODELS_HELP, find_checkpoints, run_id, run_seed
 from .metrics import test_set_id, compare_models, apply_temperature, calibration_bins, classification_metrics, expected_calibration_error, mcnemar_p, medical_report, rate_ci
 from .predict import inference_autocast, load_for_eval, tta_blend
 from .shortcuts import hide, lung_field, saliency_in_field
@@ -32,9 +32,9 @@ from fastai.learner import Learner
 from fastai.losses import CrossEntropyLossFlat
 
 # %% auto #0
-__all__ = ['eval_learner', 'loader_probs', 'predict_split', 'plot_confusion', 'plot_roc', 'plot_reliability', 'gradcam_batch',
-           'gradcam', 'model_input', 'plot_gradcam_grid', 'most_confused', 'plot_top_losses', 'interpret',
-           'saliency_shares', 'shortcut_scores', 'plot_saliency_outside', 'classification_report_text',
+__all__ = ['SEED_STATS', 'eval_learner', 'loader_probs', 'predict_split', 'plot_confusion', 'plot_roc', 'plot_reliability',
+           'gradcam_batch', 'gradcam', 'model_input', 'plot_gradcam_grid', 'most_confused', 'plot_top_losses',
+           'interpret', 'saliency_shares', 'shortcut_scores', 'plot_saliency_outside', 'classification_report_text',
            'clean_report_text', 'shortcut_report_text', 'evaluate_model', 'tta_table', 'leaderboard',
            'leaderboard_markdown', 'write_leaderboard', 'load_evaluations', 'evaluate_all', 'eval_parser', 'main']
 
@@ -294,7 +294,7 @@ def evaluate_model(path, data_path=None, tta:bool=False, detailed:bool=False, me
     hidden = () if mask == 'none' else (mask,)
     test, val = predict_split(learn, 'test', progress=progress, hidden=hidden), predict_split(learn, 'val', progress=progress, hidden=hidden)
     out_dir = Path(path).parent/'eval'
-    res = dict(arch=ckpt['arch'], checkpoint=str(path), image_size=ckpt['image_size'], params=count_params(model)[1],
+    res = dict(arch=ckpt['arch'], run=run_id(path), seed=ckpt['config'].get('seed'), checkpoint=str(path), image_size=ckpt['image_size'], params=count_params(model)[1],
                best_epoch=f"{ckpt['stage']} epoch {ckpt['epoch']}", val_accuracy=ckpt['val_accuracy'],
                images_per_second=test['images_per_second'], test=classification_metrics(test['targets'], test['probs'], n_boot), control=mask != 'none')
     leaked = set(read_manifest(data_path).query("leak != ''").path)        # test images with a copy (exact, near, augmented) in train or val
@@ -349,61 +349,105 @@ def _board_row(model, m:dict, y, probs, params_m, test_set:str, image_size=None,
                 saliency_in_lungs=shortcuts['saliency_in_lungs'] if shortcuts else None, control=bool(control),
                 _pred=probs.argmax(1), _y=y, _probs=probs, _clean=clean)
 
-def leaderboard(results:list, ensemble_k:int=0) -> pd.DataFrame:
-    "Models ranked by test accuracy *within each test set* (the largest group first), with CIs, McNemar p against that set's best, size and speed; `attrs['comparisons']`: whether they can be told apart"
-    rows = [_board_row(r['arch'] + (' (control: lungs hidden)' if r.get('control') else ''), r['test'], r['predictions']['targets'], r['predictions']['probs'], r['params'] / 1e6,
-                       test_set_id(r['predictions']['targets'], r['predictions']['paths']), r['image_size'], r['images_per_second'],
-                       r['predictions'].get('clean'), r.get('test_clean'), r.get('shortcuts'), r.get('control', False)) for r in results]
-    groups, controls = {}, [r for r in rows if r['control']]              # controls (trained without lungs) are shown apart, never ranked
-    for row in rows:
-        if not row['control']: groups.setdefault(row['test_set'], []).append(row)
+SEED_STATS = ('accuracy_clean', 'accuracy', 'balanced_accuracy', 'f1_macro', 'auc_macro', 'acc_lungs_hidden', 'acc_lungs_only', 'saliency_in_lungs')
+
+def _run_of(r:dict) -> str:
+    "The run an evaluation belongs to (`checkpoint.run_folder`'s name; evaluations from before seeds: the backbone)"
+    return r.get('run') or (r['arch'] + ('-lungs-hidden' if r.get('control') else ''))
+
+def _seeds_row(name:str, runs:list) -> tuple[dict, dict|None]:
+    "One backbone's row from its runs' rows (mean and std over seeds; the tests use the seed ensemble's predictions), and its seed-ensemble row"
+    best = max(runs, key=lambda r: r['accuracy'])
+    row = {**best, 'model': name, 'kind': 'backbone', 'seeds': ','.join(str(r['seed']) for r in runs if r['seed'] is not None), 'n_seeds': len(runs)}
+    if len(runs) == 1: return row, None
+    for k in SEED_STATS:
+        v = np.array([np.nan if r[k] is None else r[k] for r in runs], float)
+        row[k], row[k + '_std'] = (None, None) if np.isnan(v).all() else (float(np.nanmean(v)), float(np.nanstd(v, ddof=1)))
+    row.update(seed=None, acc_clean_ci95=None, acc_ci95=None, f1_ci95=None, auc_ci95=None, images_per_s=float(np.mean([r['images_per_s'] for r in runs])))
+    y, probs = best['_y'], np.mean([r['_probs'] for r in runs], 0)                # soft vote over the seeds
+    vote = _board_row(f'{name} seed ensemble', classification_metrics(y, probs, n_boot=200), y, probs, sum(r['params_m'] for r in runs),
+                      best['test_set'], best['image_size'], clean=best['_clean'], control=best['control'])
+    vote.update(kind='seed ensemble', seeds=row['seeds'], n_seeds=len(runs), run='')
+    row.update(_pred=vote['_pred'], _probs=probs)
+    return row, vote
+
+def leaderboard(results:list, ensemble_k:int=0, per_seed:bool=False) -> pd.DataFrame:
+    "Backbones ranked by test accuracy *within each test set* (the largest group first): mean ± std over seeds, each seed ensemble, CIs, McNemar p against the best; `attrs['comparisons']`: whether they can be told apart"
+    rows = []
+    for r in results:
+        row = _board_row(r['arch'] + (' (control: lungs hidden)' if r.get('control') else ''), r['test'], r['predictions']['targets'], r['predictions']['probs'], r['params'] / 1e6,
+                         test_set_id(r['predictions']['targets'], r['predictions']['paths']), r['image_size'], r['images_per_second'],
+                         r['predictions'].get('clean'), r.get('test_clean'), r.get('shortcuts'), r.get('control', False))
+        rows.append({**row, 'run': _run_of(r), 'seed': r.get('seed', r.get('config', {}).get('seed'))})
+    backbones = {}                                                          # (test set, backbone) -> its runs, in seed order
+    for row in sorted(rows, key=lambda r: (r['seed'] is None, r['seed'] if r['seed'] is not None else 0)):
+        backbones.setdefault((row['test_set'], row['run'].split('/seed')[0]), []).append(row)
+    groups, controls, seed_rows = {}, [], []
+    for (test_set, _), runs in backbones.items():
+        row, vote = _seeds_row(runs[0]['model'], runs)
+        seed_rows += [{**r, 'kind': 'seed', 'model': r['run'] + (' (control)' if r['control'] else ''), 'seeds': '' if r['seed'] is None else str(r['seed']), 'n_seeds': 1} for r in runs]
+        if row['control']: controls.append(row); continue                  # controls (trained without lungs) are shown apart, never ranked
+        groups.setdefault(test_set, []).extend([row] + ([vote] if vote else []))
     if ensemble_k:
         for test_set, members in groups.items():
-            top = sorted(members, key=lambda r: -r['accuracy'])[:ensemble_k]
+            top = sorted((r for r in members if r['kind'] == 'backbone'), key=lambda r: -r['accuracy'])[:ensemble_k]
             if len(top) < 2: continue
             probs = np.mean([r['_probs'] for r in top], 0)
-            members.append(_board_row(f"ensemble({'+'.join(r['model'] for r in top)})", classification_metrics(top[0]['_y'], probs, n_boot=200),
-                                      top[0]['_y'], probs, sum(r['params_m'] for r in top), test_set, clean=top[0]['_clean']))
+            members.append({**_board_row(f"ensemble({'+'.join(r['model'] for r in top)})", classification_metrics(top[0]['_y'], probs, n_boot=200),
+                                         top[0]['_y'], probs, sum(r['params_m'] for r in top), test_set, clean=top[0]['_clean']),
+                            'kind': 'ensemble', 'run': '', 'seeds': '', 'n_seeds': None})
     ordered, comparisons = [], {}
     for members in sorted(groups.values(), key=lambda g: (-len(g), -max(r['accuracy'] for r in g))):
         members.sort(key=lambda r: -r['accuracy'])
         best = members[0]
         for r in members: r['mcnemar_p_vs_best'] = mcnemar_p(best['_y'], best['_pred'], r['_pred']) if r is not best else None
-        singles = {r['model']: r['_pred'] for r in members if not r['model'].startswith('ensemble(')}
+        singles = {r['model']: r['_pred'] for r in members if r['kind'] == 'backbone'}
         if len(singles) > 1: comparisons[best['test_set']] = compare_models(best['_y'], singles)   # can the top ones be told apart at all?
         ordered += members
-    for r in controls: r['mcnemar_p_vs_best'] = None
-    board = pd.DataFrame([{k: v for k, v in r.items() if not k.startswith('_')} for r in ordered + controls])
+    for r in controls + seed_rows: r['mcnemar_p_vs_best'] = None
+    board = pd.DataFrame([{k: v for k, v in r.items() if not k.startswith('_')} for r in ordered + controls + (seed_rows if per_seed else [])])
     board.attrs['comparisons'] = comparisons                                # test set -> metrics.compare_models
     return board
 
 # %% ../nbs/03_eval.ipynb #0d8b3473
 def _board_table(board:pd.DataFrame) -> list:
     ci = lambda c: 'n/a' if c is None or any(v is None or (isinstance(v, float) and math.isnan(v)) for v in c) else f'{100*c[0]:.1f}-{100*c[1]:.1f}'
-    lines = ['| rank | model | accuracy % clean subset (95% CI, n) | accuracy % whole split (95% CI) | balanced acc % | macro F1 % (95% CI) | macro AUC (95% CI) | params (M) | size | images/s | McNemar p vs best | acc % lungs hidden | acc % lungs only | saliency in lungs |',
-             '|---:|---|---|---|---:|---|---|---:|---:|---:|---:|---:|---:|---:|']
-    opt = lambda v, f: '' if v is None or pd.isna(v) else f(v)
+    lines = ['| rank | model | seeds | accuracy % clean subset (95% CI, n) | accuracy % whole split (95% CI) | balanced acc % | macro F1 % (95% CI) | macro AUC (95% CI) | params (M) | size | images/s | McNemar p vs best | acc % lungs hidden | acc % lungs only | saliency in lungs |',
+             '|---:|---|---|---|---|---:|---|---|---:|---:|---:|---:|---:|---:|---:|']
+    def cell(r, k, f=_fmt, interval=None):                                # a backbone over several seeds: mean ± std; else the value (and its CI)
+        v, sd = r.get(k), r.get(k + '_std')
+        if v is None or pd.isna(v): return ''
+        if sd is not None and not pd.isna(sd): return f'{f(v)} ± {f(sd)}'
+        return f(v) + (f' ({interval})' if interval else '')
+    pct3 = lambda v: _fmt(v, False)
     for i, (_, r) in enumerate(board.iterrows()):
         auc_ci = 'n/a' if r.auc_ci95 is None or any(v is None or math.isnan(v) for v in r.auc_ci95) else f'{r.auc_ci95[0]:.3f}-{r.auc_ci95[1]:.3f}'
-        lines.append(f"| {i+1} | {r.model} | {_fmt(r.accuracy_clean)} ({ci(r.acc_clean_ci95)}, {r.n_clean}) | {_fmt(r.accuracy)} ({ci(r.acc_ci95)}) | {_fmt(r.balanced_accuracy)} | {_fmt(r.f1_macro)} ({ci(r.f1_ci95)}) | "
-                     f"{_fmt(r.auc_macro, False)} ({auc_ci}) | {r.params_m:.1f} | {'' if pd.isna(r.image_size) else int(r.image_size)} | "
+        seeds = r.get('seeds') if isinstance(r.get('seeds'), str) else ''
+        clean = cell(r, 'accuracy_clean', interval=ci(r.acc_clean_ci95))
+        lines.append(f"| {i+1} | {r.model} | {seeds} | {clean[:-1] + f', {r.n_clean})' if clean.endswith(')') else f'{clean} (n {r.n_clean})'} | {cell(r, 'accuracy', interval=ci(r.acc_ci95))} | {cell(r, 'balanced_accuracy')} | "
+                     f"{cell(r, 'f1_macro', interval=ci(r.f1_ci95))} | {cell(r, 'auc_macro', pct3, interval=auc_ci)} | {r.params_m:.1f} | {'' if pd.isna(r.image_size) else int(r.image_size)} | "
                      f"{'' if pd.isna(r.images_per_s) else f'{r.images_per_s:.0f}'} | {'' if r.mcnemar_p_vs_best is None or pd.isna(r.mcnemar_p_vs_best) else f'{r.mcnemar_p_vs_best:.3g}'} | "
-                     f"{opt(r.get('acc_lungs_hidden'), _fmt)} | {opt(r.get('acc_lungs_only'), _fmt)} | {opt(r.get('saliency_in_lungs'), lambda v: f'{v:.2f}')} |")
+                     f"{cell(r, 'acc_lungs_hidden')} | {cell(r, 'acc_lungs_only')} | {cell(r, 'saliency_in_lungs', lambda v: f'{v:.2f}')} |")
     return lines
 
 def leaderboard_markdown(board:pd.DataFrame) -> str:
     "The leaderboard as Markdown: one ranked table per test set (with a note when there are several), the best model named, control models apart"
     comparisons = board.attrs.get('comparisons', {})
+    kind = board.kind if 'kind' in board else pd.Series('backbone', board.index)
+    seeds, board = board[kind == 'seed'].reset_index(drop=True), board[kind != 'seed']
     controls = board[board.control] if 'control' in board else board.iloc[:0]
     board = board[~board.control].reset_index(drop=True) if 'control' in board else board
-    if board.empty: return '\n'.join(_control_table(controls)) + '\n'
+    if board.empty: return '\n'.join(_control_table(controls) + _seed_table(seeds)) + '\n'
     sets = list(dict.fromkeys(board.test_set))
     if len(sets) == 1: lines = _board_table(board) + _comparison_lines(comparisons.get(sets[0]))
     else:
         lines = [f'Models were evaluated on {len(sets)} different test sets; they are ranked only against models scored on the same images.']
         for s in sets: lines += ['', f'Test set {s}:', ''] + _board_table(board[board.test_set == s]) + _comparison_lines(comparisons.get(s))
+    several = 'n_seeds' in board and (board.n_seeds.fillna(1) > 1).any()
+    if several: lines.append('\nA backbone trained with several seeds shows the mean ± standard deviation over its seeds (the spread of a retrained model, '
+                             'not a confidence interval) and enters the tests below with its seed ensemble (the soft vote of its seeds).')
     lines.append(f"\nBest model: **{board.model[0]}** (test accuracy {_fmt(board.accuracy[0])}% on test set {board.test_set[0]}).")
-    return '\n'.join(lines + _control_table(controls)) + '\n'
+    return '\n'.join(lines + _control_table(controls) + _seed_table(seeds)) + '\n'
 
 def _comparison_lines(c:dict|None) -> list:
     "The verdict of `metrics.compare_models` under a table, and the pairs that differ after Holm's correction"
@@ -411,6 +455,10 @@ def _comparison_lines(c:dict|None) -> list:
     differ = [f"{p['a']} vs {p['b']} (p = {p['p_holm']:.3g})" for p in c['pairs'] if p['different']]
     return ['', f"**Can the top models be told apart?** {c['verdict']} "
                 + (f"Pairs that differ after Holm's correction: {', '.join(differ)}." if differ else "No pair differs after Holm's correction.")]
+
+def _seed_table(seeds:pd.DataFrame) -> list:
+    if seeds.empty: return []
+    return ['', '## Each seed', '', 'Every run on its own (`--per-seed`), in the order of the tables above; not ranked.', ''] + _board_table(seeds)
 
 def _control_table(controls:pd.DataFrame) -> list:
     if controls.empty: return []
@@ -430,23 +478,24 @@ def write_leaderboard(board:pd.DataFrame, runs_dir) -> tuple[Path, Path]:
 
 # %% ../nbs/03_eval.ipynb #3380a6c5
 def load_evaluations(runs_dir='runs') -> list:
-    "The saved evaluation (metrics and test predictions) of every model under `runs_dir`"
+    "The saved evaluation (metrics and test predictions) of every run under `runs_dir` (`<arch>/seed<N>/eval/`, and `<arch>/eval/` of runs from before seeds)"
     out = []
-    for m in sorted(Path(runs_dir).glob('*/eval/metrics.json')):
+    for m in sorted(Path(runs_dir).glob('*/eval/metrics.json')) + sorted(Path(runs_dir).glob('*/seed*/eval/metrics.json'), key=lambda p: (p.parent.parent.parent.name, run_seed(p.parent.parent))):
         res, pred = json.loads(m.read_text()), np.load(m.parent/'predictions.npz')
         clean = pred['clean'] if 'clean' in pred else np.ones(len(pred['targets']), bool)     # (evaluations from before the leak search)
         out.append({**res, 'predictions': dict(probs=pred['probs'], targets=pred['targets'], paths=list(pred['paths']), clean=clean)})
     return out
 
 # %% ../nbs/03_eval.ipynb #6c57a943
-def evaluate_all(runs_dir='runs',                 # where the runs are: <runs_dir>/<arch>/<arch>-training_best_model.pth
-                 model=None,                       # only this model (backbone name, run folder or checkpoint); None: all found
+def evaluate_all(runs_dir='runs',                 # where the runs are: <runs_dir>/<arch>/seed<N>/<arch>-training_best_model.pth
+                 model=None,                       # only this model: a backbone (every seed), a run (<arch>/seed<N>), a folder or a checkpoint; None: all found
                  data_path=None,                   # prepared data to test on; None: each model's training data
                  tta=False,                        # also score test-time augmentation
                  detailed=False,                   # top losses, most confused pairs, Grad-CAM
                  medical_validation=True,          # operating points, screening, merged pneumonias, calibration
                  target_sensitivity=0.95,          # the sensitivity the per-class thresholds aim for (chosen on val)
                  ensemble=0,                       # add a soft-vote ensemble of the top k models to the leaderboard (0: none)
+                 per_seed=False,                   # also list every seed's run in the leaderboard (backbones show mean ± std over their seeds)
                  n_boot=1000,                      # bootstrap resamples for the 95% intervals
                  shortcuts=True,                   # also score with the lung field hidden, with all but it hidden, and saliency in the lungs
                  external=(),                      # labelled sets from elsewhere to score every model on: a folder, or NAME=DIR (03d_external)
@@ -462,7 +511,7 @@ def evaluate_all(runs_dir='runs',                 # where the runs are: <runs_di
         except LungXrayError as e: print(f'Skipped {path}: {e}'); skipped.append(f'{path}: {e}')
     if not results: raise LungXrayError('No checkpoint could be evaluated:\n  ' + '\n  '.join(skipped) + f'\n{NO_MODELS_HELP}')
     if external: validate_external([r['checkpoint'] for r in results], external, runs_dir, label_map, external_exclude, data_path, n_boot, device, progress)
-    board = leaderboard(load_evaluations(runs_dir), ensemble)            # every model evaluated so far, not only these
+    board = leaderboard(load_evaluations(runs_dir), ensemble, per_seed)            # every model evaluated so far, not only these
     write_leaderboard(board, runs_dir)
     print(f"Best model: {board.model[0]} (test accuracy {_fmt(board.accuracy[0])}%); leaderboard in {Path(runs_dir)/'leaderboard.md'}")
     if board.test_set[0] in board.attrs['comparisons']: print(board.attrs['comparisons'][board.test_set[0]]['verdict'])
@@ -471,7 +520,7 @@ def evaluate_all(runs_dir='runs',                 # where the runs are: <runs_di
 # %% ../nbs/03_eval.ipynb #0e06b6ab
 def eval_parser():
     "Argument parser of `lung-xray-eval`: `evaluate_all`'s parameters, plus --compare and --quiet"
-    p = command_parser('lung-xray-eval', 'Evaluate trained models on the test split; write runs/<arch>/eval/ and the leaderboard.')
+    p = command_parser('lung-xray-eval', 'Evaluate trained models on the test split; write runs/<arch>/seed<N>/eval/ and the leaderboard.')
     repeat = dict(action='extend', default=[])                            # --external A --external B, or --external A B
     add_function_options(p, evaluate_all, skip=('progress',), external=repeat, label_map=repeat, external_exclude=repeat)
     p.add_argument('--compare', action='store_true', help='print the leaderboard (always printed when several models are evaluated)')
@@ -484,7 +533,7 @@ def main(argv=None) -> int:
     def work():
         results, board = evaluate_all(**options_for(evaluate_all, a))
         for r in results:
-            print(f"\n== {r['arch']} ==\n" + classification_report_text(r['test']))
+            print(f"\n== {r.get('run', r['arch'])} ==\n" + classification_report_text(r['test']))
             if r.get('test_clean'): print(clean_report_text(r))
             if r.get('shortcuts'): print(shortcut_report_text(r))
         if a.tta: print('\nPlain vs test-time augmentation:\n' + tta_table(results).to_string(index=False))

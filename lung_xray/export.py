@@ -15,6 +15,7 @@ import torch
 
 from .core import LungXrayError, add_function_options, command_parser, options_for, require_extra, run_guarded, write_text_atomic
 from .data import array_side, cache_side, read_manifest
+from .checkpoint import run_id
 from .loader import center_view
 from .predict import Predictor, chosen_checkpoint, model_options, load_for_eval
 
@@ -56,7 +57,7 @@ def model_card(checkpoint, ckpt:dict|None=None) -> dict:
     "Provenance of a checkpoint (`ckpt`: its contents, if already loaded): backbone, input, statistics, val/test/clean accuracy, temperature, shortcut audit, data, leaks"
     if ckpt is None: _, ckpt = load_for_eval(checkpoint)
     size = ckpt['image_size']
-    card = dict(arch=ckpt['arch'], classes=list(ckpt['classes']), image_size=size, array_side=array_side(size), cache_side=cache_side(size),
+    card = dict(arch=ckpt['arch'], run=run_id(checkpoint), seed=ckpt.get('config', {}).get('seed'), classes=list(ckpt['classes']), image_size=size, array_side=array_side(size), cache_side=cache_side(size),
                 normalization=ckpt['normalization'], best_epoch=f"{ckpt['stage']} epoch {ckpt['epoch']}", val_accuracy=ckpt['val_accuracy'],
                 versions=ckpt.get('versions', {}), checkpoint=str(checkpoint), test=None, test_clean=None, temperature=None,
                 data_fingerprint=None, leaks=None, control=ckpt.get('config', {}).get('mask', 'none') != 'none',

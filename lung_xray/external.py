@@ -20,7 +20,7 @@ from .core import CLASSES, IMAGE_EXTS, LungXrayError, alias_key, atomic_write, c
 from .data import augmented_copies, contact_sheet, find_duplicates, inspect_image, read_manifest
 from .metrics import subset_metrics, test_set_id
 from .predict import Predictor
-from .checkpoint import read_checkpoint
+from .checkpoint import read_checkpoint, run_id
 
 # %% auto #0
 __all__ = ['SKIP_NAMES', 'EXTERNAL_COLUMNS', 'parse_label_map', 'external_files', 'audit_external', 'external_report',
@@ -195,7 +195,7 @@ def evaluate_external(checkpoint, src, name:str, manifest:pd.DataFrame, report:d
     paths = [p for p, k in zip(use.path, ok) if k]
     m = subset_metrics(y, probs, n_boot)
     run_eval = Path(checkpoint).parent/'eval'
-    res = dict(name=name, source=str(src), set_id=test_set_id(y, paths), arch=pred.ckpt['arch'], run=Path(checkpoint).parent.name,
+    res = dict(name=name, source=str(src), set_id=test_set_id(y, paths), arch=pred.ckpt['arch'], run=run_id(checkpoint),
                control=bool(pred.hidden), checkpoint=str(checkpoint), **m, left_out=report['left_out'],
                unreadable=[o['path'] for o in out if 'error' in o], internal_same_classes=_internal_same_classes(run_eval, m['classes'], n_boot))
     dest = run_eval/f'external-{name}'
@@ -206,7 +206,7 @@ def evaluate_external(checkpoint, src, name:str, manifest:pd.DataFrame, report:d
 # %% ../nbs/03d_external.ipynb #5e761221
 def load_external(runs_dir='runs') -> list[dict]:
     "Every saved external evaluation under `runs_dir`"
-    return [json.loads(p.read_text()) for p in sorted(Path(runs_dir).glob('*/eval/external-*/metrics.json'))]
+    return [json.loads(p.read_text()) for p in sorted(Path(runs_dir).glob('*/eval/external-*/metrics.json')) + sorted(Path(runs_dir).glob('*/seed*/eval/external-*/metrics.json'))]
 
 def _pct(v) -> str: return 'n/a' if v is None or (isinstance(v, float) and math.isnan(v)) else f'{100 * v:.1f}'
 def _ci(c) -> str: return 'n/a' if not c or any(v is None or (isinstance(v, float) and math.isnan(v)) for v in c) else f'{100 * c[0]:.1f}-{100 * c[1]:.1f}'

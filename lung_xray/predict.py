@@ -18,7 +18,7 @@ from fastcore.parallel import parallel
 from .core import CLASSES, IMAGE_EXTS, LungXrayError, add_function_options, command_parser, default_workers, options_for, run_guarded
 from .data import array_side, cache_side, describe_error, read_xray, shrink, square
 from .loader import DeviceAugment, model_view
-from .checkpoint import checkpoint_path, find_checkpoints, load_checkpoint
+from .checkpoint import checkpoint_path, find_checkpoints, load_checkpoint, run_checkpoints, run_id
 from .shortcuts import hide
 
 # %% auto #0
@@ -114,18 +114,26 @@ class Predictor:
 
 # %% ../nbs/03a_predict.ipynb #bc250021
 def chosen_checkpoint(model:str|None=None, runs_dir='runs') -> Path:
-    "The checkpoint `model` names (backbone, run folder or file); without one, the leaderboard's best in `runs_dir`, else the first found"
-    if model: return find_checkpoints(runs_dir, model)[0]
+    "The checkpoint of one run: the one `model` names (a run `<arch>/seed<N>`, a folder, a file, or a backbone: its best seed on the leaderboard); without `model`, the leaderboard's best run, else the first found"
     board = Path(runs_dir)/'leaderboard.csv'
-    if board.exists():
-        for name in pd.read_csv(board).model:
-            best = checkpoint_path(Path(runs_dir)/name, name, 'best')
-            if best.exists(): return best
+    board = pd.read_csv(board, keep_default_na=False) if board.exists() else None
+    ranked = [r for r in board.run if r] if board is not None and 'run' in board else []   # best first
+    if model:
+        found = {run_id(p): p for p in find_checkpoints(runs_dir, model)}
+        if len(found) == 1: return next(iter(found.values()))
+        for run in ranked:
+            if run in found: return found[run]
+        raise LungXrayError(f"--model {model} names {len(found)} runs ({', '.join(found)}) and no leaderboard in {runs_dir} ranks them: "
+                            f"name one (--model {next(iter(found))}), or evaluate them first (lung-xray-eval --runs-dir {runs_dir}).")
+    for run in ranked:
+        if (best := run_checkpoints(Path(runs_dir)/run, kind='best')): return best[0]
+    for name in (board.model if board is not None and not ranked else []):       # a leaderboard from before seeds
+        if (best := checkpoint_path(Path(runs_dir)/name, name, 'best')).exists(): return best
     return find_checkpoints(runs_dir)[0]
 
 def model_options(p):
     "Add `--model` and `--runs-dir` (what `chosen_checkpoint` takes) to a command's parser: every command that uses a trained model"
-    p.add_argument('--model', default=None, help="run folder (runs/<arch>) or checkpoint; default: the leaderboard's best in --runs-dir")
+    p.add_argument('--model', default=None, help="a run (<arch>/seed<N>, or its folder), a checkpoint, or a backbone (its best seed on the leaderboard); default: the leaderboard's best run in --runs-dir")
     p.add_argument('--runs-dir', default='runs', help='where to look for models when --model is not given')
     return p
 

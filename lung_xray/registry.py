@@ -102,9 +102,9 @@ def register_model(checkpoint,                          # the trained model's ch
         local = tracking_uri.startswith('sqlite:///') and Path(tracking_uri[len('sqlite:///'):]).resolve().parent
         mlflow.create_experiment(experiment, artifact_location=(local/'mlartifacts').as_uri() if local else None)
     mlflow.set_experiment(experiment)
-    with tempfile.TemporaryDirectory() as work, mlflow.start_run(run_name=card['arch']) as run:
+    with tempfile.TemporaryDirectory() as work, mlflow.start_run(run_name=card['run']) as run:
         (Path(work)/'card.json').write_text(json.dumps(card, indent=1)); (Path(work)/'model_code.py').write_text(MODEL_CODE)
-        mlflow.log_params(dict(arch=card['arch'], image_size=card['image_size'], best_epoch=card['best_epoch'], checkpoint=str(checkpoint)))
+        mlflow.log_params(dict(arch=card['arch'], run=card['run'], seed=card['seed'], image_size=card['image_size'], best_epoch=card['best_epoch'], checkpoint=str(checkpoint)))
         mlflow.log_metrics(card_metrics(card))
         mlflow.set_tags(dict(data_fingerprint=card['data_fingerprint'] or 'unknown', lung_xray=__version__))
         evaluation = Path(checkpoint).parent/'eval'

@@ -65,7 +65,7 @@ def tiny_learner(cfg:TrainConfig):
 
 # %% ../nbs/97_test_utils.ipynb #79510650
 def smoke_runs(runs, archs=('test_resnet', 'test_convnext'), **kw) -> dict:
-    "Smoke-train each backbone of `archs` into `runs/<arch>/` (the README's smoke run, quietly); returns their summaries"
+    "Smoke-train each backbone of `archs` into `runs/<arch>/seed<N>/` (the README's smoke run, quietly); returns their summaries"
     with quiet():
         return {arch: train(TrainConfig(arch=arch, smoke=True, out_dir=str(runs), wandb_mode='disabled', **kw)) for arch in archs}
 

@@ -25,7 +25,7 @@ from .core import (LungXrayError, atomic_write, command_parser, default_workers,
                             run_guarded, write_text_atomic)
 from .data import prepare, read_marker
 from .checkpoint import (BackgroundWriter, checkpoint_arch, checkpoint_path, host_copy, load_checkpoint,
-                                  make_checkpoint, read_checkpoint, run_checkpoints, save_checkpoint, versions, write_with)
+                                  make_checkpoint, read_checkpoint, run_checkpoints, run_folder, save_checkpoint, versions, write_with)
 from .loader import ArrayLoader, get_dls, get_fast_dls
 from .models import count_params, create_model, model_splitter, param_summary, resolve_arch
 from .shortcuts import hide
@@ -65,8 +65,8 @@ class TrainConfig:
     data_path: str|None = _p(None, "prepared data folder; None: 'data', or <out_dir>/smoke-data in smoke mode")
     source: str = _p('kaggle', "where missing data comes from: 'kaggle', 'phantom' or a folder")
     keep_leaks: bool = _p(False, 'keep training images with a copy in val or test (the published protocol); off: left out')
-    mask: str = _p('none', "'lungs': a control model, the lung field hidden in training and evaluation; its run is <arch>-lungs-hidden")
-    out_dir: str = _p('runs', 'the run lands in <out_dir>/<arch>/')
+    mask: str = _p('none', "'lungs': a control model, the lung field hidden in training and evaluation; its run is <arch>-lungs-hidden/seed<N>")
+    out_dir: str = _p('runs', 'the run lands in <out_dir>/<arch>/seed<N>/')
     profile: str = _p('pod', "batch sizes for a 'pod' (32-80 GB) or a 'local' (3-8 GB) GPU")
     size: int|None = _p(None, "image size; None: the backbone's")
     bs: int|None = _p(None, "batch size; None: the backbone's for the profile")
@@ -82,7 +82,7 @@ class TrainConfig:
     t_max: int|None = _p(None, 'cosine period in epochs; None: stage2_epochs')
     patience: int = _p(5, 'early stopping patience on valid loss (stage 2 only)')
     label_smoothing: float = _p(0.1, 'cross-entropy label smoothing')
-    seed: int = _p(42, 'random seed (python, numpy, torch)')
+    seed: int = _p(42, 'random seed: head weights, data order, augmentation; the run lands in <out_dir>/<arch>/seed<N>/')
     smoke: bool = _p(False, 'tiny run on the phantom dataset')
     pretrained: bool|None = _p(None, 'ImageNet weights; None: on, off in smoke mode')
     weights: str|None = _p(None, 'local weights file for offline pods')
@@ -101,8 +101,8 @@ class TrainConfig:
     name: str = _p('', 'resolved: the backbone display name')
 
     def run_name(self) -> str:
-        "The run's folder under `out_dir`: the backbone, or `<arch>-lungs-hidden` for a control model"
-        return self.arch if self.mask == 'none' else f'{self.arch}-{self.mask}-hidden'
+        "The run's folder under `out_dir`: `<arch>/seed<N>`, or `<arch>-lungs-hidden/seed<N>` for a control model (`checkpoint.run_folder`)"
+        return run_folder(self.arch, self.seed, self.mask)
 
     def resolved(self) -> "TrainConfig":
         "A copy with every None filled in and smoke mode applied (a resolved config is returned as it is)"
@@ -405,7 +405,7 @@ def check_run_dir(run_dir, cfg:TrainConfig) -> dict|None:
     run_dir = Path(run_dir)
     others = sorted({checkpoint_arch(p) for p in run_checkpoints(run_dir)} - {cfg.arch})
     if others: raise LungXrayError(f'{run_dir} holds checkpoints of {", ".join(others)}, not {cfg.arch}. '
-                               f'Use out_dir so that the run lands in <out_dir>/{cfg.arch}/, or move that folder away.')
+                               f'Use out_dir so that the run lands in <out_dir>/{cfg.run_name()}/, or move that folder away.')
     last = checkpoint_path(run_dir, cfg.arch, 'last')
     if not last.exists(): return None
     if cfg.resume:
@@ -485,7 +485,7 @@ def start_process_group(cfg:TrainConfig):
 def train(cfg:TrainConfig,                        # every parameter of the run (resolved here if it is not yet)
           cbs:list=(),                             # extra fastai callbacks for both stages
          ) -> dict:
-    "Run the seed's two-stage recipe for `cfg` (plus any extra fastai callbacks) and write `<out_dir>/<arch>/`; returns a summary"
+    "Run the seed's two-stage recipe for `cfg` (plus any extra fastai callbacks) and write `<out_dir>/<arch>/seed<N>/`; returns a summary"
     distributed = num_distrib() > 1
     if distributed: cfg = dataclasses.replace(cfg, device=f'cuda:{rank_distrib()}' if torch.cuda.is_available() else 'cpu')
     cfg = cfg if cfg.name else cfg.resolved()
@@ -530,7 +530,7 @@ def train(cfg:TrainConfig,                        # every parameter of the run (
 # %% ../nbs/02_two_stage.ipynb #854b213e
 def train_parser():
     "Argument parser of `lung-xray-train`, one option per `TrainConfig` field (types and flags as `core.option_kwargs` reads them)"
-    p = command_parser('lung-xray-train', "Two-stage fine-tuning of one backbone (the seed's recipe); writes <out-dir>/<arch>/.")
+    p = command_parser('lung-xray-train', "Two-stage fine-tuning of one backbone (the seed's recipe); writes <out-dir>/<arch>/seed<N>/.")
     for f in fields(TrainConfig):
         if f.name != 'name': p.add_argument('--' + f.name.replace('_', '-'), default=f.default, help=f.metadata['help'], **option_kwargs(f.type, f.default))
     return p

@@ -39,7 +39,7 @@ def gpu_check_report(out, work, arch:str='convnextv2_tiny') -> str:
     seconds = {name: float(ms) / 1000 for name, rc, ms in steps if rc == '0'}
     rows = []
     def row(what, value, goal=''): rows.append(f'| {what} | {value} | {goal} |')
-    for loader, run in (('array', work/'runs'/arch), ('fastai', work/'runs-fastai'/arch)):
+    for loader, run in (('array', work/'runs'/arch/'seed42'), ('fastai', work/'runs-fastai'/arch/'seed42')):   # lung-xray-train's default seed
         if not (run/'history.csv').exists(): row(f'{loader} loader', 'no run (see the log)'); continue
         h = _history_summary(run)
         ratio = h['stage1_epoch_s'] / h['stage2_epoch_s'] if h['stage1_epoch_s'] and h['stage2_epoch_s'] else None
@@ -52,7 +52,7 @@ def gpu_check_report(out, work, arch:str='convnextv2_tiny') -> str:
             row(f'{loader} loader: GPU busy (mean SM %, {b["samples"]} samples from first to last busy second)',
                 'n/a' if b['busy_pct'] is None else f"{b['busy_pct']:.0f}%", '>= 90%' if loader == 'array' else '')
     ceilings = {r['arch']: r for r in json.loads((out/'gpu-rows.json').read_text())} if (out/'gpu-rows.json').exists() else {}
-    for metrics in sorted((work/'runs').glob('*/eval/metrics.json')):
+    for metrics in sorted((work/'runs').glob('*/seed*/eval/metrics.json')):
         m = json.loads(metrics.read_text())
         forward = ceilings.get(m['arch'], {}).get('forward_ceiling_ips')
         share = f" = {100 * m['images_per_second'] / forward:.0f}% of the forward ceiling {forward:.0f}" if forward else ''
