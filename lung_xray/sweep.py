@@ -227,6 +227,7 @@ def ray_sweep(jobs:list, nbs:Path, runs_dir:Path, params:dict, force:bool=False,
     from ray.util.queue import Empty, Queue as RayQueue
     check_address(address)
     nbs, runs_dir = Path(nbs).resolve(), Path(runs_dir).resolve()
+    runs_dir.mkdir(parents=True, exist_ok=True)
     marker = runs_dir/f'.sweep-{uuid.uuid4().hex[:12]}'                    # what a worker must see (shared storage)
     marker.write_text(f'{socket.gethostname()} {time.ctime()}\n')
     os.environ.setdefault('RAY_USAGE_STATS_ENABLED', '0')                   # no usage report (and no network) from a cluster started here
