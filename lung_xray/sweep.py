@@ -28,7 +28,7 @@ from .models import BACKBONES, resolve_arch
 
 # %% auto #0
 __all__ = ['SWEEP_OWNED', 'KERNEL_START_FAILURES', 'ENGINES', 'parse_archs', 'parse_gpus', 'parse_seeds', 'parse_params',
-           'run_notebook', 'run_backbone', 'default_nbs', 'sweep_jobs', 'sweep', 'local_sweep',
+           'run_notebook', 'run_label', 'run_backbone', 'default_nbs', 'sweep_jobs', 'sweep', 'local_sweep',
            'write_leaderboard_or_warn', 'ray_run', 'check_address', 'ray_sweep', 'sweep_parser', 'main']
 
 # %% ../nbs/04_sweep.ipynb #f421cedf
@@ -72,7 +72,7 @@ def parse_params(pairs:list) -> dict:
 KERNEL_START_FAILURES = ("Kernel didn't respond in", 'Kernel died before replying to kernel_info')   # jupyter_client's words
 
 def _die_with_parent():
-    "In the child, before exec: be killed when the process that started it dies (a killed Ray worker takes its notebook along; Linux)"
+    "In the child, before exec: be killed when the process that started it dies (a sweep killed with kill -9 takes its notebook along; Linux)"
     try:
         import ctypes
         ctypes.CDLL('libc.so.6', use_errno=True).prctl(1, signal.SIGKILL)     # PR_SET_PDEATHSIG
@@ -91,10 +91,14 @@ def run_notebook(nb:Path, out:Path, params:dict, gpu:str|None=None, log=None, st
         if log: log.write(f'\n[lung-xray-sweep] the kernel of {Path(nb).name} did not start (papermill issues #239, #511): trying once more\n'); log.flush()
 
 # %% ../nbs/04_sweep.ipynb #e5dbb6c6
+def run_label(arch:str, seed:int, mask:str='none') -> str:
+    "How progress lines and results name a run"
+    return f"{arch} seed {seed}" + (' (control)' if mask != 'none' else '')
+
 def run_backbone(arch:str, nbs:Path, runs_dir:Path, params:dict, force:bool=False, gpu:str|None=None, mask:str='none', seed:int=42) -> dict:
     "Train then evaluate one run — a backbone with one seed (`mask='lungs'`: its control model) — through the notebooks; returns what happened and where the record is"
     folder = run_folder(arch, seed, mask)                                  # <arch>/seed<N>, as TrainConfig.run_name
-    run_dir, name = runs_dir/folder, f"{arch} seed {seed}" + (' (control)' if mask != 'none' else '')
+    run_dir, name = runs_dir/folder, run_label(arch, seed, mask)
     state = run_state(runs_dir, arch, folder)
     if state == 'finished' and not force: return dict(arch=name, run=folder, status='skipped (finished; --force to redo)', notebook=None)
     run_dir.mkdir(parents=True, exist_ok=True)
@@ -173,7 +177,7 @@ def local_sweep(jobs:list, nbs:Path, runs_dir:Path, params:dict, force:bool=Fals
         gpu = slots.get()
         started = time.time()
         try:
-            log(f"{arch} seed {seed}{' (control)' if mask != 'none' else ''}: starting{' on GPU ' + gpu if gpu is not None else ''} ...")
+            log(f"{run_label(arch, seed, mask)}: starting{' on GPU ' + gpu if gpu is not None else ''} ...")
             res = run_backbone(arch, nbs, runs_dir, params, force, gpu, mask, seed)
             _report(res, log)
             return {**res, 'gpu': gpu, 'started': started, 'ended': time.time()}   # the slot's busy interval
@@ -200,7 +204,7 @@ def _not_shared(what:str, path:Path, node:str) -> str:
 def ray_run(arch:str, mask:str, seed:int, nbs:str, runs_dir:str, params:dict, force:bool, marker:str, events=None) -> dict:
     "One run as a Ray task, on whichever node Ray chose: check that this node sees the runs folder and the notebooks, then `run_backbone`"
     node, nbs, runs_dir = socket.gethostname(), Path(nbs), Path(runs_dir)
-    name = f"{arch} seed {seed}" + (' (control)' if mask != 'none' else '')
+    name = run_label(arch, seed, mask)
     for what, path, seen in (('the runs folder', runs_dir, (runs_dir/marker).exists()), ('the notebooks', nbs, (nbs/'02_two_stage.ipynb').exists())):
         if not seen: return dict(arch=name, run=run_folder(arch, seed, mask), status=_not_shared(what, path, node), notebook=None, node=node)
     if events is not None: events.put(f'{name}: starting on {node} ...')
@@ -258,7 +262,7 @@ def ray_sweep(jobs:list, nbs:Path, runs_dir:Path, params:dict, force:bool=False,
                     arch, mask, seed = refs[ref]
                     try: res = ray.get(ref)
                     except ray.exceptions.RayError as e:                   # the worker died more often than Ray retries, or the task could not run
-                        res = dict(arch=f"{arch} seed {seed}" + (' (control)' if mask != 'none' else ''), run=run_folder(arch, seed, mask),
+                        res = dict(arch=run_label(arch, seed, mask), run=run_folder(arch, seed, mask),
                                    status=f'FAILED: the Ray task did not finish after {max_retries} retries ({type(e).__name__})',
                                    notebook=str(runs_dir/run_folder(arch, seed, mask)/'sweep.log'))
                     results[ref] = res
