@@ -475,25 +475,29 @@ def _stub_job_notebooks(nbs:Path):
         nb.metadata['kernelspec'] = dict(name='python3', display_name='python3', language='python')
         nbformat.write(nb, nbs/name)
 
-def bench_sweep(n_runs:int=5, workdir=None) -> dict:
-    "Seconds per run through `--engine local` and `--engine ray` (a one-slot Ray cluster started here), the same stand-in runs one at a time"
+def bench_sweep(n_runs:int=3, repeats:int=3, workdir=None) -> dict:
+    "Seconds per run through `--engine local` and `--engine ray` (a one-slot Ray cluster started here): `repeats` rounds of `n_runs` stand-in runs one at a time through each engine, the order of the engines alternating between rounds"
     import ray
     from lung_xray.sweep import local_sweep, ray_sweep
     work = Path(workdir or tempfile.mkdtemp(prefix='lung-xray-bench-sweep-'))
     nbs = work/'nbs'; nbs.mkdir(parents=True, exist_ok=True); _stub_job_notebooks(nbs)
     jobs = [('test_resnet', 'none', s) for s in range(n_runs)]
     quiet = dict(log=lambda *_: None, progress=False)
-    start = time.perf_counter(); local = local_sweep(jobs, nbs, work/'local', {}, **quiet); local_s = time.perf_counter() - start
     os.environ.setdefault('RAY_USAGE_STATS_ENABLED', '0')
     start = time.perf_counter(); ray.init(num_cpus=1, include_dashboard=False, log_to_driver=False, logging_level='warning'); cluster_s = time.perf_counter() - start
+    engines = dict(local=lambda out: local_sweep(jobs, nbs, out, {}, **quiet), ray=lambda out: ray_sweep(jobs, nbs, out, {}, **quiet))
+    per_run, notebooks = dict(local=[], ray=[]), dict(local=[], ray=[])
     try:
-        ray_sweep(jobs[:1], nbs, work/'warm', {}, **quiet)                 # the cluster's first worker process, started once
-        start = time.perf_counter(); remote = ray_sweep(jobs, nbs, work/'ray', {}, **quiet); ray_s = time.perf_counter() - start
+        for name, sweep in engines.items(): sweep(work/f'warm-{name}')  # both warm: the Ray worker process, the page cache, papermill's imports
+        for i in range(repeats):
+            for name in (['local', 'ray'] if i % 2 == 0 else ['ray', 'local']):
+                start = time.perf_counter(); res = engines[name](work/f'{name}{i}'); per_run[name].append((time.perf_counter() - start) / n_runs)
+                assert all(r['status'] == 'done' for r in res), res
+                notebooks[name] += [60 * r['minutes'] for r in res]         # the notebooks themselves, timed inside run_backbone
     finally: ray.shutdown()
-    assert all(r['status'] == 'done' for r in local + remote), (local, remote)
-    run = lambda rs: statistics.median(60 * r['minutes'] for r in rs)       # the notebooks themselves, timed inside run_backbone
-    return dict(n_runs=n_runs, local_s=local_s / n_runs, ray_s=ray_s / n_runs, local_run_s=run(local), ray_run_s=run(remote),
-                cluster_start_s=cluster_s, workdir=work)
+    med = statistics.median
+    return dict(n_runs=n_runs, repeats=repeats, local_s=med(per_run['local']), ray_s=med(per_run['ray']), per_run=per_run,
+                local_run_s=med(notebooks['local']), ray_run_s=med(notebooks['ray']), cluster_start_s=cluster_s, workdir=work)
 
 def sweep_estimate(minutes:dict, seeds:int=3, nodes=(1, 2, 4), gpus_per_node:int=8, overhead_s:float=0.0) -> list[dict]:
     "Wall time of every backbone of `minutes` (minutes of one run on one GPU) x `seeds` on n nodes of `gpus_per_node` GPUs; runs start in the sweep's order on the first free GPU"
@@ -512,19 +516,28 @@ def sweep_section(r:dict, rows_path=None) -> str:
     measured = {g['arch']: g['recipe_minutes_est'] for g in (json.loads(Path(rows_path).read_text()) if rows_path and Path(rows_path).exists() else [])
                 if g.get('recipe_minutes_est')}
     minutes = {a: measured.get(a, GPU_GOALS[a]) for a in BACKBONES}
-    est = sweep_estimate(minutes, overhead_s=r['ray_s'] - r['local_s'])
+    est = sweep_estimate(minutes, overhead_s=max(0.0, r['ray_s'] - r['local_s']))   # a gain within the noise is not counted
     lines = [f"Measured {time.strftime('%Y-%m-%d')} on {device_info()}; Ray {_ray_version()}.", '',
-             f"{r['n_runs']} stand-in runs one at a time (papermill, two kernels, a notebook that only writes a checkpoint), same process, both engines:", '',
+             f"{r['repeats']} rounds of {r['n_runs']} stand-in runs one at a time through each engine (papermill, two kernels, a notebook that only writes a checkpoint), "
+             "same process, the engines' order alternating between rounds, both warmed by one sweep first; medians:", '',
              '| | --engine local | --engine ray | Ray adds |', '|---|---:|---:|---:|',
-             f"| seconds per run (wall / runs) | {r['local_s']:.2f} | {r['ray_s']:.2f} | {r['ray_s'] - r['local_s']:+.2f} |",
+             f"| seconds per run (a round's wall time / runs) | {r['local_s']:.2f} | {r['ray_s']:.2f} | {r['ray_s'] - r['local_s']:+.2f} |",
              f"| the run's notebooks, median s (timed inside the run) | {r['local_run_s']:.2f} | {r['ray_run_s']:.2f} | {r['ray_run_s'] - r['local_run_s']:+.2f} |",
              f"| starting a Ray cluster on this machine (once per sweep) | | {r['cluster_start_s']:.1f} | |", '',
-             '**Estimate** (not measured: no GPU cluster here) of 7 backbones x 3 seeds = 21 runs on nodes of 8 GPUs, one GPU per run, with the overhead above. '
+             *([f"Seconds per run, round by round: " + '; '.join(f"{k} " + ', '.join(f'{v:.2f}' for v in vs) for k, vs in r['per_run'].items()) + '. ' +
+                _overhead_verdict(r), ''] if 'per_run' in r else []),
+             '**Estimate** (not measured: no GPU cluster here) of 7 backbones x 3 seeds = 21 runs on nodes of 8 GPUs, one GPU per run, with the overhead above (none where Ray measured faster). '
              'Minutes per run: ' + ', '.join(f"{a} {m:g}{'' if a in measured else '*'}" for a, m in minutes.items()) +
              ' (* the goal of `GPU_GOALS`, not yet measured by `lung-xray-bench gpu`; the others measured by it).', '',
              '| nodes | GPUs | runs | wall time, minutes (estimate) | GPU busy |', '|---:|---:|---:|---:|---:|']
     lines += [f"| {e['nodes']} | {e['gpus']} | {e['runs']} | {e['minutes']:.1f} | {100 * e['busy']:.0f}% |" for e in est]
     return '\n'.join(lines) + '\n'
+
+def _overhead_verdict(r:dict) -> str:
+    "Whether Ray's seconds per run differ from local's by more than the rounds of one engine differ among themselves"
+    diff, spread = r['ray_s'] - r['local_s'], max(max(v) - min(v) for v in r['per_run'].values())
+    if abs(diff) <= spread: return f"Ray's difference ({diff:+.2f} s per run) is within the round-to-round spread of one engine ({spread:.2f} s): no overhead measurable here."
+    return f"Ray's difference ({diff:+.2f} s per run) is larger than the round-to-round spread of one engine ({spread:.2f} s)."
 
 def _ray_version() -> str:
     try: import ray; return ray.__version__
@@ -556,7 +569,7 @@ def _leaks(a):
     return 'leaks', leaks_section([bench_leaks(n=2500, copies=50), bench_leaks()], real), None
 def _predict(a): r = bench_predict(repeats=a.repeats); return 'predict', predict_section(r), r['workdir']
 def _onnx(a): r = bench_onnx(repeats=a.repeats); return 'onnx', onnx_section(r), r['workdir']
-def _sweep(a): r = bench_sweep(n_runs=max(3, a.repeats)); return 'sweep', sweep_section(r, Path(a.out).with_name('gpu-rows.json')), r['workdir']
+def _sweep(a): r = bench_sweep(n_runs=3, repeats=a.repeats); return 'sweep', sweep_section(r, Path(a.out).with_name('gpu-rows.json')), r['workdir']
 def _gpu(a):
     rows = bench_gpu(list(BACKBONES) if a.archs == 'all' else a.archs.split(','), dry_run=a.dry_run, ceilings_only=a.ceilings_only)
     atomic_write(Path(a.out).with_name('gpu-rows.json'), lambda tmp: Path(tmp).write_text(json.dumps(rows, indent=1)))
