@@ -29,7 +29,7 @@ from .models import BACKBONES, resolve_arch
 # %% auto #0
 __all__ = ['SWEEP_OWNED', 'KERNEL_START_FAILURES', 'ENGINES', 'parse_archs', 'parse_gpus', 'parse_seeds', 'parse_params',
            'run_notebook', 'run_label', 'run_backbone', 'default_nbs', 'sweep_jobs', 'sweep', 'local_sweep',
-           'write_leaderboard_or_warn', 'ray_run', 'check_address', 'ray_sweep', 'sweep_parser', 'main']
+           'write_leaderboard_or_warn', 'ray_run', 'check_address', 'cpus_per_gpu', 'ray_sweep', 'sweep_parser', 'main']
 
 # %% ../nbs/04_sweep.ipynb #f421cedf
 def parse_archs(archs:str) -> list[str]:
@@ -82,7 +82,8 @@ def run_notebook(nb:Path, out:Path, params:dict, gpu:str|None=None, log=None, st
     "Run one notebook with papermill in a child process; returns its exit code. A kernel that does not start in `start_timeout` s is given one more try"
     cmd = [sys.executable, '-m', 'papermill', str(nb), str(out), '--cwd', str(nb.parent), '--no-progress-bar', '--start-timeout', str(int(start_timeout))]
     for k, v in params.items(): cmd += ['-y', json.dumps({k: v})]
-    env = {**os.environ, **({'CUDA_VISIBLE_DEVICES': gpu} if gpu is not None else {})}
+    env = {**{k: v for k, v in os.environ.items() if k != 'IN_TEST'},                    # a job, never nbdev_test's run of the notebook
+           **({'CUDA_VISIBLE_DEVICES': gpu} if gpu is not None else {})}
     for attempt in (1, 2):
         done = subprocess.run(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, errors='replace',
                               preexec_fn=_die_with_parent if sys.platform == 'linux' else None)
@@ -219,6 +220,11 @@ def check_address(address:str|None, timeout:float=5.0):
     except OSError as e:
         raise LungXrayError(f'Nothing answers at {host}:{port} ({e.strerror or e}): is the Ray cluster up (`ray status` on the head), and is this its address?') from None
 
+def cpus_per_gpu(nodes:list) -> int:
+    "CPUs a one-GPU task asks for: the CPUs per GPU of the leanest live GPU node (at least 1), so every GPU can be given a run"
+    shares = [int(n['Resources'].get('CPU', 0) // n['Resources']['GPU']) for n in nodes if n.get('Alive') and n['Resources'].get('GPU')]
+    return max(1, min(shares, default=1))
+
 def _cluster(ray) -> str:
     r = ray.cluster_resources()
     return f"{len([n for n in ray.nodes() if n.get('Alive')])} node(s), {int(r.get('CPU', 0))} CPUs, {int(r.get('GPU', 0))} GPUs"
@@ -244,10 +250,11 @@ def ray_sweep(jobs:list, nbs:Path, runs_dir:Path, params:dict, force:bool=False,
                                     "token authentication (what `ray start` sets up by default in Ray 2.60) also needs RAY_AUTH_MODE=token here, "
                                     "and its token in ~/.ray/auth_token or RAY_AUTH_TOKEN.") from e
         gpus = ray.cluster_resources().get('GPU', 0)
-        task = ray.remote(ray_run).options(num_cpus=1, num_gpus=1 if gpus else 0, max_retries=max_retries, retry_exceptions=False)
+        cpus = cpus_per_gpu(ray.nodes()) if gpus else 1                   # Ray sets a task's OMP_NUM_THREADS (torch's CPU threads) to its CPUs
+        task = ray.remote(ray_run).options(num_cpus=cpus, num_gpus=1 if gpus else 0, max_retries=max_retries, retry_exceptions=False)
         events = RayQueue()
         refs = {task.remote(arch, mask, seed, str(nbs), str(runs_dir), params, force, marker.name, events): (arch, mask, seed) for arch, mask, seed in jobs}
-        log(f"{len(refs)} runs sent to Ray ({_cluster(ray)}): each asks for {'one GPU' if gpus else 'one CPU slot'}")
+        log(f"{len(refs)} runs sent to Ray ({_cluster(ray)}): each asks for {f'one GPU and {cpus} CPU' + ('s' if cpus > 1 else '') if gpus else 'one CPU slot'}")
         results = {}
         def drain():
             while True:

@@ -505,7 +505,8 @@ def train(cfg:TrainConfig,                        # every parameter of the run (
     if start: plain_model(learn.model).load_state_dict(start['state_dict'])
     if is_main():
         write_text_atomic(run_dir/'config.json', json.dumps(dict(config=asdict(cfg), versions=versions(), git_commit=git_commit(), device=cfg.device,
-                                                                 processes=max(1, num_distrib()), data=dict(train=len(dls.train_ds), valid=len(dls.valid_ds))), indent=1))
+                                                                 processes=max(1, num_distrib()), cpu_threads=torch.get_num_threads(),
+                                                                 data=dict(train=len(dls.train_ds), valid=len(dls.valid_ds))), indent=1))
     tracking, t0 = (start_wandb(cfg, run_dir) + start_trackers(cfg, run_dir)) if is_main() else [], time.perf_counter()
     if start and start['resume']['finished']:
         print(f'{run_dir} holds a finished run; nothing to resume.')
