@@ -26,7 +26,7 @@ from .core import (CLASSES, IMAGE_EXTS, KAGGLE_DATASET, SPLITS, LungXrayError, a
                             add_function_options, command_parser, default_workers, options_for, run_guarded,
                             write_text_atomic)
 from .phantom import default_copies, make_phantom_dataset
-from .leaks import THUMB, find_copies, leak_thumb
+from .leaks import MIN_SIDE, THUMB, find_copies, leak_thumb
 from .shortcuts import FRAME_FEATURES, baseline_markdown, baseline_warning, frame_stats, metadata_baseline
 
 # %% auto #0
@@ -263,34 +263,41 @@ def near_pairs(hexes, max_distance:int=8, chunk:int=256) -> list[tuple[int, int,
     return pairs
 
 def find_duplicates(manifest:pd.DataFrame, max_distance:int=8, copies:list=()) -> dict:
-    "Exact groups (by sha1), near pairs (by pHash) and the augmented `copies` found by `find_copies` (path pairs), with leaks per split pair"
+    "Exact groups (by sha1), near pairs (by pHash) and the augmented `copies` found by `find_copies` (path pairs), with leaks per split pair and the cross-split pairs themselves"
     ok = manifest[manifest.status == 'ok'].reset_index(drop=True)
     groups = [g for _, g in ok.groupby('sha1') if len(g) > 1]
     near = [(a, b, d) for a, b, d in near_pairs(ok.phash, max_distance) if ok.sha1[a] != ok.sha1[b]]
     leaks = {f'{a}-{b}': dict(exact=0, near=0, augmented=0) for i, a in enumerate(SPLITS) for b in SPLITS[i+1:]}
-    leak_paths = {}
+    split_of, pairs = dict(zip(ok.path, ok.split)), []          # pairs: every cross-split (kind, a, b), a in the earlier split
+    def leak(kind, a, b):
+        if split_of[a] == split_of[b]: return
+        a, b = sorted((a, b), key=lambda p: (SPLITS.index(split_of[p]), p))
+        pairs.append(dict(kind=kind, a=a, b=b))
     for g in groups:
         splits = sorted(set(g.split), key=SPLITS.index)
         for i, a in enumerate(splits):
             for b in splits[i+1:]: leaks[f'{a}-{b}']['exact'] += 1
-        if len(splits) > 1: leak_paths.update(dict.fromkeys(g.path, 'exact'))
+        for i, a in enumerate(g.path):
+            for b in list(g.path)[i + 1:]: leak('exact', a, b)
     for a, b, _ in near:
         sa, sb = sorted((ok.split[a], ok.split[b]), key=SPLITS.index)
-        if sa != sb:
-            leaks[f'{sa}-{sb}']['near'] += 1
-            for k in (a, b): leak_paths.setdefault(ok.path[k], 'near')
-    split_of, known = dict(zip(ok.path, ok.split)), {frozenset((ok.path[a], ok.path[b])) for a, b, _ in near} | {frozenset(p) for g in groups for p in [(x, y) for x in g.path for y in g.path]}
+        if sa != sb: leaks[f'{sa}-{sb}']['near'] += 1; leak('near', ok.path[a], ok.path[b])
+    known = {frozenset((ok.path[a], ok.path[b])) for a, b, _ in near} | {frozenset(p) for g in groups for p in [(x, y) for x in g.path for y in g.path]}
     augmented = [c for c in copies if frozenset((c['a'], c['b'])) not in known]          # a copy already found as exact or near is not counted twice
     for c in augmented:
         leaks['-'.join(sorted((split_of[c['a']], split_of[c['b']]), key=SPLITS.index))]['augmented'] += 1
-        for k in (c['a'], c['b']): leak_paths.setdefault(k, 'augmented')
+        leak('augmented', c['a'], c['b'])
+    leak_paths, leak_of = {}, {}                                # each leaking file: its first leak's kind and the other image of that pair
+    for p in pairs:
+        for k, other in ((p['a'], p['b']), (p['b'], p['a'])):
+            if k not in leak_paths: leak_paths[k], leak_of[k] = p['kind'], other
     return dict(exact=[list(g.path) for g in groups], near=[(ok.path[a], ok.path[b], d) for a, b, d in near], augmented=augmented,
                 exact_within={s: int(sum(len(g) - 1 for g in groups if set(g.split) == {s})) for s in SPLITS},
-                leaks=leaks, leak_paths=leak_paths, max_distance=max_distance)
+                leaks=leaks, leak_paths=leak_paths, leak_of=leak_of, leak_pairs=pairs, max_distance=max_distance)
 
 # %% ../nbs/00_data.ipynb #2db943a7
 MANIFEST_COLUMNS = ['path', 'split', 'label', 'folder', 'bytes', 'mtime_ns', 'sha1', 'format', 'mode', 'bit_depth',
-                    'exif', 'width', 'height', *FRAME_FEATURES, 'phash', 'status', 'error', 'leak']
+                    'exif', 'width', 'height', *FRAME_FEATURES, 'phash', 'status', 'error', 'leak', 'leak_of']
 
 def list_files(data_dir) -> pd.DataFrame:
     "Every file of the canonical layout under `data_dir`: relative path, split, class and class folder"
@@ -304,7 +311,7 @@ def read_manifest(data_dir) -> pd.DataFrame:
     "The audit manifest of `data_dir`; raise `LungXrayError` if there is none"
     p = Path(data_dir)/'audit'/'manifest.csv'
     if not p.exists(): raise LungXrayError(f'No audit manifest at {p}: run `lung-xray-data --dest {data_dir}` (or `audit`) first.')
-    manifest = pd.read_csv(p, dtype={'sha1': str, 'phash': str, 'error': str, 'leak': str, 'format': str, 'mode': str},
+    manifest = pd.read_csv(p, dtype={'sha1': str, 'phash': str, 'error': str, 'leak': str, 'leak_of': str, 'format': str, 'mode': str},
                            keep_default_na=False)
     for f in FRAME_FEATURES:                                        # a broken file has no frame: NaN, not ''
         if f in manifest: manifest[f] = pd.to_numeric(manifest[f], errors='coerce')
@@ -317,13 +324,13 @@ def _reusable(files:pd.DataFrame, data_dir:Path) -> pd.DataFrame:
     if set(MANIFEST_COLUMNS) - set(old.columns): return pd.DataFrame(columns=MANIFEST_COLUMNS)   # written by an older version: inspect again
     stats = {p: (st.st_size, st.st_mtime_ns) for p in files.path for st in [(data_dir/p).stat()]}
     same = [stats.get(p) == (b, m) for p, b, m in zip(old.path, old.bytes, old.mtime_ns)]
-    return old[same].drop(columns=['split', 'label', 'folder', 'leak'])
+    return old[same].drop(columns=['split', 'label', 'folder', 'leak', 'leak_of'])
 
 # %% ../nbs/00_data.ipynb #4107ae11
 def augmented_copies(data_dir, manifest:pd.DataFrame, n_workers:int|None=None) -> tuple[list, int]:
     "`find_copies` over the usable images of `manifest` (as path pairs with their evidence), and how many were too small to check"
     ok = manifest[manifest.status == 'ok'].reset_index(drop=True)
-    big = ok[np.minimum(ok.width, ok.height) >= THUMB]
+    big = ok[np.minimum(ok.width, ok.height) >= MIN_SIDE]
     thumbs = parallel(lambda p: leak_thumb(read_xray(Path(data_dir)/p, draft=THUMB)[0]), list(big.path), n_workers=n_workers or default_workers(),
                       threadpool=True, progress=False)
     found = find_copies(list(thumbs), list(big.split))
@@ -363,6 +370,7 @@ def audit(data_dir, sizes=(), margin:float=1.15, n_workers:int|None=None, max_di
     dups = find_duplicates(manifest, max_distance, found)
     dups['unchecked'] = unchecked
     manifest['leak'] = manifest.path.map(dups['leak_paths']).fillna('')
+    manifest['leak_of'] = manifest.path.map(dups['leak_of']).fillna('')
     manifest = manifest[MANIFEST_COLUMNS]
     report = audit_report(manifest, dups, reused=len(old), inspected=len(todo))
     report['shortcuts'] = dict(metadata_baseline=metadata_baseline(manifest))      # what the files alone tell (03c_shortcuts)
@@ -386,7 +394,7 @@ def audit_report(manifest:pd.DataFrame, dups:dict, reused:int=0, inspected:int=0
                 missing_splits=[s for s in SPLITS if not manifest.split.eq(s).any()],
                 exact_duplicates_within=dups['exact_within'], leaks=dups['leaks'],
                 exact_groups=dups['exact'], near_pairs=[list(p) for p in dups['near']], near_max_distance=dups['max_distance'],
-                augmented_pairs=dups.get('augmented', []), augmented_unchecked=dups.get('unchecked'))
+                augmented_pairs=dups.get('augmented', []), augmented_unchecked=dups.get('unchecked'), leak_pairs=dups.get('leak_pairs', []))
 
 def summary_table(report:dict) -> str:
     "Markdown table of usable images per split and class, with totals"
@@ -409,7 +417,10 @@ def report_markdown(report:dict) -> str:
     out += [f"| leaks {pair} | {v['exact']} | {v['near']} | {v.get('augmented', 0)} |" for pair, v in report['leaks'].items()]
     out += [f"\nNear duplicates: pHash at most {report['near_max_distance']} bits apart. Augmented copies: registered to a common frame, "
             "then the fine detail of the aligned pair correlates at 0.9 or more (`00b_leaks`)"
-            + (f"; {report['augmented_unchecked']} images under 256 px were not checked." if report.get('augmented_unchecked') else '.')]
+            + (f"; {report['augmented_unchecked']} images under {MIN_SIDE} px on their short side were not checked (too little detail to tell a copy from a lookalike)." if report.get('augmented_unchecked') else '.')]
+    if report.get('leak_pairs'):
+        out += [f"\nLeaks across splits ({len(report['leak_pairs'])} pairs; the manifest's `leak` and `leak_of` columns name them per file):"]
+        out += [f"- {p['kind']}: `{p['a']}` ~ `{p['b']}`" for p in report['leak_pairs']]
     if report.get('augmented_pairs'):
         out += ['\nAugmented copies (detail correlation, rotation, scale, shift; the contact sheet is `augmented-copies.png`):']
         out += [f"- `{c['a']}` ~ `{c['b']}` ({c['ncc']:.2f}, {c['rotation']:+.1f}°, x{c['scale']:.2f}, {c['shift']:.2f})" for c in report['augmented_pairs']]

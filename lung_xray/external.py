@@ -18,6 +18,7 @@ from fastcore.parallel import parallel
 
 from .core import CLASSES, IMAGE_EXTS, LungXrayError, alias_key, atomic_write, canonical_class, default_workers, write_text_atomic
 from .data import augmented_copies, contact_sheet, find_duplicates, inspect_image, read_manifest
+from .leaks import MIN_SIDE
 from .metrics import subset_metrics, test_set_id
 from .predict import Predictor
 from .checkpoint import read_checkpoint, run_id
@@ -170,7 +171,7 @@ def external_report_markdown(r:dict) -> str:
     if r['broken']: out += ['\n## Broken files\n'] + [f"- `{b['path']}`: {b['reason']}" for b in r['broken']]
     if r['copies']: out += ['\n## Copies of our images (left out)\n'] + [f"- `{c['path']}` is {'an' if c['kind'][0] in 'ae' else 'a'} {c['kind']} copy of `{c['of']}` ({c['split']})" for c in r['copies']]
     if r['duplicates_within']: out += ['\n## Duplicates inside the set (kept)\n'] + [f"- {', '.join(f'`{p}`' for p in g)}" for g in r['duplicates_within']]
-    if r.get('augmented_unchecked'): out.append(f"\n{r['augmented_unchecked']} images under 256 px could not be checked for augmented copies.")
+    if r.get('augmented_unchecked'): out.append(f"\n{r['augmented_unchecked']} images under {MIN_SIDE} px on their short side could not be checked for augmented copies.")
     return '\n'.join(out) + '\n'
 
 # %% ../nbs/03d_external.ipynb #84786447

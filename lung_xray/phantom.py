@@ -18,9 +18,9 @@ from scipy.ndimage import gaussian_filter
 from .core import CLASSES, KAGGLE_FOLDERS, SPLITS, LungXrayError, alias_key, atomic_write
 
 # %% auto #0
-__all__ = ['PHANTOM_SIZES', 'PHANTOM_ENCODINGS', 'PHANTOM_SHORTCUTS', 'SHORTCUT_SIZES', 'PHANTOM_BROKEN', 'draw_chest', 'burn_in',
-           'phantom_square', 'keras_like_copy', 'reencoded_copy', 'default_copies', 'make_phantom_dataset',
-           'write_dicom']
+__all__ = ['PHANTOM_SIZES', 'PHANTOM_ENCODINGS', 'PHANTOM_SHORTCUTS', 'SHORTCUT_SIZES', 'COPY_BORDERS', 'PHANTOM_BROKEN',
+           'draw_chest', 'burn_in', 'phantom_square', 'keras_like_copy', 'augmented_copy', 'default_copies',
+           'make_phantom_dataset', 'write_dicom']
 
 # %% ../nbs/00a_phantom.ipynb #36343c4c
 def _grid(h, w):
@@ -167,34 +167,44 @@ def phantom_square(rng:np.random.Generator, label:str, side:int, grain_rng:np.ra
     return (_render(drawing, side, side, grain_rng or rng) * 255).astype(np.uint8)
 
 # %% ../nbs/00a_phantom.ipynb #144e8abf
+COPY_BORDERS = {'black': (cv2.BORDER_CONSTANT, 0), 'white': (cv2.BORDER_CONSTANT, 255), 'mean': (cv2.BORDER_CONSTANT, None),
+                'replicate': (cv2.BORDER_REPLICATE, 0), 'reflect': (cv2.BORDER_REFLECT_101, 0), 'wrap': (cv2.BORDER_WRAP, 0)}
+
 def keras_like_copy(img:np.ndarray, rng:np.random.Generator, rotation:float=15, shift:float=0.1, zoom:tuple=(0.85, 1.15),
-                    shear:float=0.1, light:float=0.2) -> tuple[np.ndarray, dict]:
-    "An augmented copy of an 8-bit grayscale image as Keras' ImageDataGenerator draws one, and its parameters"
+                    shear:float=0.1, light:float=0.2, border:str='replicate', flip:float=0.0, gamma:tuple=(1, 1)) -> tuple[np.ndarray, dict]:
+    "An augmented copy of an 8-bit grayscale image as Keras' ImageDataGenerator draws one (the uncovered border filled by the `COPY_BORDERS` convention `border`), and its parameters"
     h, w = img.shape
     p = dict(rotation=rng.uniform(-rotation, rotation), zoom=rng.uniform(*zoom), shear=rng.uniform(-shear, shear),
              shift_x=rng.uniform(-shift, shift), shift_y=rng.uniform(-shift, shift), brightness=rng.uniform(1 - light, 1 + light),
              contrast=rng.uniform(1 - light, 1 + light))
+    if flip: p['flip'] = bool(rng.random() < flip)                       # drawn only when asked: older copies keep their draws
+    if tuple(gamma) != (1, 1): p['gamma'] = rng.uniform(*gamma)
+    if p.get('flip'): img = np.ascontiguousarray(img[:, ::-1])
     m = np.vstack([cv2.getRotationMatrix2D((w / 2, h / 2), p['rotation'], p['zoom']), [0, 0, 1]])
     m = m @ np.array([[1, p['shear'], -p['shear'] * h / 2], [0, 1, 0], [0, 0, 1]])
     m[:2, 2] += p['shift_x'] * w, p['shift_y'] * h
-    out = cv2.warpAffine(img, m[:2], (w, h), flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_REPLICATE).astype(np.float32)
+    mode, value = COPY_BORDERS[border]
+    out = cv2.warpAffine(img, m[:2], (w, h), flags=cv2.INTER_LINEAR, borderMode=mode,
+                         borderValue=float(img.mean()) if value is None else value).astype(np.float32)
     mean = out.mean()
     out = np.clip((out - mean) * p['contrast'] + mean * p['brightness'], 0, 255)
-    return out.astype(np.uint8), {k: round(float(v), 4) for k, v in p.items()}
+    if 'gamma' in p: out = np.round(255 * (out / 255) ** p['gamma'])
+    return out.astype(np.uint8), {k: v if isinstance(v, bool) else round(float(v), 4) for k, v in p.items()} | dict(border=border)
 
 # %% ../nbs/00a_phantom.ipynb #cd3a0ba7
-def reencoded_copy(img:np.ndarray, rng:np.random.Generator, scale:tuple=(0.6, 1.3), min_side:int=256) -> tuple[bytes, dict]:
-    "The file bytes of a `keras_like_copy` of an 8-bit grayscale image, resized, sometimes RGB, JPEG (quality 75–95) or PNG; and its parameters"
+def augmented_copy(img:np.ndarray, rng:np.random.Generator, border:str='black', min_side:int=128, max_scale:float=1.3) -> tuple[bytes, dict]:
+    "The file bytes of a widely augmented copy of an 8-bit grayscale image (`keras_like_copy`, `border` fill), resized, sometimes RGB, JPEG (quality 60–95) or PNG; and its parameters"
     import io
-    copy, p = keras_like_copy(img, rng)
+    copy, p = keras_like_copy(img, rng, rotation=20, shift=0.12, zoom=(0.8, 1.2), shear=0.15, light=0.25, border=border, flip=0.5, gamma=(0.7, 1.4))
     h, w = copy.shape
-    low = min(max(scale[0], min_side / min(h, w) * 1.02), scale[1])
-    p['resize'] = s = round(float(rng.uniform(low, scale[1])), 3)
-    copy = cv2.resize(copy, (round(w * s), round(h * s)), interpolation=cv2.INTER_AREA if s < 1 else cv2.INTER_CUBIC)
+    short = min(h, w)
+    s = float(np.exp(rng.uniform(np.log(min(min_side, short)), np.log(short * max_scale)))) / short
+    copy = cv2.resize(copy, (max(1, round(w * s)), max(1, round(h * s))), interpolation=cv2.INTER_AREA if s < 1 else cv2.INTER_CUBIC)
+    p['resize'], p['short_side'] = round(s, 3), min(copy.shape)
     pil = Image.fromarray(copy)
     if rng.random() < 0.5: pil, p['rgb'] = pil.convert('RGB'), True
     buf = io.BytesIO()
-    if rng.random() < 0.8: p['jpeg'] = int(rng.integers(75, 96)); pil.save(buf, 'JPEG', quality=p['jpeg'])
+    if rng.random() < 0.75: p['jpeg'] = int(rng.integers(60, 96)); pil.save(buf, 'JPEG', quality=p['jpeg'])
     else: pil.save(buf, 'PNG')
     return buf.getvalue(), p
 
