@@ -173,6 +173,7 @@ COPY_BORDERS = {'black': (cv2.BORDER_CONSTANT, 0), 'white': (cv2.BORDER_CONSTANT
 def keras_like_copy(img:np.ndarray, rng:np.random.Generator, rotation:float=15, shift:float=0.1, zoom:tuple=(0.85, 1.15),
                     shear:float=0.1, light:float=0.2, border:str='replicate', flip:float=0.0, gamma:tuple=(1, 1)) -> tuple[np.ndarray, dict]:
     "An augmented copy of an 8-bit grayscale image as Keras' ImageDataGenerator draws one (the uncovered border filled by the `COPY_BORDERS` convention `border`), and its parameters"
+    if border not in COPY_BORDERS: raise LungXrayError(f"Unknown border convention {border!r}: choose one of {', '.join(COPY_BORDERS)}.")
     h, w = img.shape
     p = dict(rotation=rng.uniform(-rotation, rotation), zoom=rng.uniform(*zoom), shear=rng.uniform(-shear, shear),
              shift_x=rng.uniform(-shift, shift), shift_y=rng.uniform(-shift, shift), brightness=rng.uniform(1 - light, 1 + light),
