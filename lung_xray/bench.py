@@ -23,8 +23,8 @@ from pathlib import Path
 
 import numpy as np
 
-from .data import (array_side, audit, build_cache, cache_root, cache_side, organize,  # first: it quiets torchvision's import-time warning
-                            read_xray)
+from .data import array_side, audit, build_cache, cache_root, cache_side, organize  # first: it quiets torchvision's import-time warning
+from .reader import read_xray
 from .core import CLASSES, SPLITS, LungXrayError, atomic_write, command_parser, default_workers, run_guarded
 from .leaks import find_copies, leak_thumb
 from .loader import get_dls, get_fast_dls

@@ -32,7 +32,7 @@ SPLITS = ['train', 'val', 'test']
 KAGGLE_DATASET = 'khaleddev/lungs-disease-dataset-broken'
 KAGGLE_FOLDERS = {'Bacterial Pneumonia': 'Bacterial Pneumonia', 'COVID-19': 'Corona Virus Disease',
                   'Normal': 'Normal', 'Tuberculosis': 'Tuberculosis', 'Viral Pneumonia': 'Viral Pneumonia'}
-IMAGE_EXTS = {'.png', '.jpg', '.jpeg', '.bmp', '.tif', '.tiff', '.gif', '.webp', '.dcm', '.dicom'}
+IMAGE_EXTS = {'.png', '.jpg', '.jpeg', '.bmp', '.tif', '.tiff', '.gif', '.webp', '.jp2', '.j2k', '.dcm', '.dicom'}
 
 _CLASS_NAMES = {'Bacterial Pneumonia': ['bacteria', 'bacterial', 'pneumonia bacterial', 'pneumonia-bacterial'],
                 'COVID-19': ['covid', 'covid19', 'corona virus disease', 'coronavirus disease', 'coronavirus', 'corona'],

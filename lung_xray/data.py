@@ -20,22 +20,23 @@ import imagehash
 import numpy as np
 import pandas as pd
 from fastcore.parallel import parallel
-from PIL import Image, ImageOps
+from PIL import Image
 
-from .core import (CLASSES, IMAGE_EXTS, KAGGLE_DATASET, SPLITS, LungXrayError, atomic_write, canonical_class, canonical_split,
+from .core import (CLASSES, KAGGLE_DATASET, SPLITS, LungXrayError, atomic_write, canonical_class, canonical_split,
                             add_function_options, command_parser, default_workers, options_for, run_guarded,
                             write_text_atomic)
 from .phantom import default_copies, make_phantom_dataset
 from .leaks import MIN_SIDE, THUMB, find_copies, leak_thumb
+from .reader import MAX_PIXELS, decode_xray, describe_error, is_image_file, quiet_native_stderr, read_xray
 from .shortcuts import FRAME_FEATURES, baseline_markdown, baseline_warning, frame_stats, metadata_baseline
 
 # %% auto #0
 __all__ = ['NO_DATA_HELP', 'MARKER', 'MANAGED', 'VAL_XTRA', 'MANIFEST_COLUMNS', 'kaggle_credentials', 'download_kaggle',
-           'find_layout', 'read_marker', 'organize', 'to_gray8', 'decode_xray', 'read_xray', 'cache_side', 'cache_root',
-           'cache_entry', 'shrink', 'write_cache_entry', 'array_side', 'square', 'center_crop', 'describe_error',
-           'inspect_image', 'near_pairs', 'find_duplicates', 'list_files', 'read_manifest', 'augmented_copies',
-           'contact_sheet', 'audit', 'audit_report', 'summary_table', 'report_markdown', 'build_cache',
-           'plot_class_counts', 'source_name', 'acquire', 'preparing', 'prepare', 'summary_text', 'data_parser', 'main']
+           'find_layout', 'read_marker', 'organize', 'cache_side', 'cache_root', 'cache_entry', 'shrink',
+           'write_cache_entry', 'array_side', 'square', 'center_crop', 'inspect_image', 'near_pairs', 'find_duplicates',
+           'list_files', 'read_manifest', 'augmented_copies', 'contact_sheet', 'audit', 'audit_report', 'summary_table',
+           'report_markdown', 'build_cache', 'plot_class_counts', 'source_name', 'acquire', 'preparing', 'prepare',
+           'summary_text', 'data_parser', 'main']
 
 # %% ../nbs/00_data.ipynb #0ef89c6c
 NO_DATA_HELP = ("Three ways out:\n"
@@ -126,63 +127,11 @@ def organize(src, dest, link:str='hard', source_name:str|None=None) -> dict:
     for (split, cls), folder in sorted(layout.items()):
         (dest/split/cls).mkdir(parents=True, exist_ok=True)
         for f in sorted(p for p in folder.iterdir() if p.is_file()):
-            if f.suffix.lower() not in IMAGE_EXTS: ignored.append(str(f)); continue
+            if not is_image_file(f): ignored.append(str(f)); continue
             m = _materialize(f, dest/split/cls/f.name, link)
             methods[m] = methods.get(m, 0) + 1
     write_text_atomic(dest/MARKER, json.dumps({**marker, 'complete': True, 'ignored': ignored}, indent=1))
     return dict(methods=methods, ignored=ignored)
-
-# %% ../nbs/00_data.ipynb #0e9f11fe
-def _is_dicom(data:bytes, suffix:str='') -> bool:
-    return data[128:132] == b'DICM' or suffix.lower() in ('.dcm', '.dicom')
-
-def _scale_to_uint8(arr:np.ndarray) -> np.ndarray:
-    "Linearly map the array's actual range onto 0..255"
-    lo, hi = float(arr.min()), float(arr.max())
-    if hi <= lo: return np.zeros(arr.shape, np.uint8)
-    if arr.dtype in (np.uint8, np.uint16):                    # a lookup table: one gather instead of float maths
-        lut = np.clip(np.round((np.arange(int(hi) + 1, dtype=np.float32) - lo) * np.float32(255 / (hi - lo))), 0, 255)
-        return lut.astype(np.uint8)[arr]
-    return np.clip(np.round((arr.astype(np.float32) - lo) * np.float32(255 / (hi - lo))), 0, 255).astype(np.uint8)
-
-def to_gray8(img:Image.Image) -> Image.Image:
-    "An 8-bit grayscale ('L') version of any PIL image"
-    if img.mode == 'L': return img
-    if img.mode in ('I', 'I;16', 'I;16B', 'I;16L', 'I;16N', 'F'): return Image.fromarray(_scale_to_uint8(np.asarray(img)))
-    if img.mode == 'PA' or (img.mode == 'P' and 'transparency' in img.info): img = img.convert('RGBA')
-    if img.mode in ('RGBA', 'LA'):                            # flatten onto black: gray x alpha
-        return Image.composite(img.convert('L'), Image.new('L', img.size, 0), img.getchannel('A'))
-    return img.convert('L')
-
-# %% ../nbs/00_data.ipynb #99ca0eec
-def _read_dicom(data:bytes) -> tuple[Image.Image, dict]:
-    import pydicom
-    from pydicom.pixels import apply_modality_lut, apply_voi_lut
-    ds = pydicom.dcmread(io.BytesIO(data), force=True)
-    arr = apply_voi_lut(apply_modality_lut(ds.pixel_array, ds), ds)
-    if arr.ndim == 3 and arr.shape[-1] not in (3, 4): arr = arr[0]             # a multi-frame file: its first frame
-    if arr.ndim == 3: arr = arr[..., :3].astype(np.float64) @ np.array([0.299, 0.587, 0.114])
-    photometric = str(getattr(ds, 'PhotometricInterpretation', 'MONOCHROME2'))
-    gray = _scale_to_uint8(arr)
-    if photometric == 'MONOCHROME1': gray = 255 - gray                         # MONOCHROME1: high values are dark
-    return Image.fromarray(gray), dict(format='DICOM', mode=photometric, bit_depth=int(getattr(ds, 'BitsStored', 16)), exif=0)
-
-_BIT_DEPTH = {'1': 1, 'L': 8, 'P': 8, 'LA': 8, 'RGB': 8, 'RGBA': 8, 'CMYK': 8, 'YCbCr': 8, 'I': 32, 'F': 32}
-
-def decode_xray(data:bytes, suffix:str='', draft:int|None=None) -> tuple[Image.Image, dict]:
-    "Fully decode a file's bytes into an upright 8-bit grayscale image, plus its format, mode and bit depth"
-    if not data: raise ValueError('empty file (0 bytes)')
-    if _is_dicom(data, suffix): return _read_dicom(data)
-    with Image.open(io.BytesIO(data)) as img:
-        info = dict(format=img.format, mode=img.mode, bit_depth=_BIT_DEPTH.get(img.mode, 16), exif=int(len(img.getexif()) > 0))
-        if draft and img.format == 'JPEG': img.draft('L', (draft, draft))   # decode at a reduced scale
-        img.load()                                                           # full decode: truncation raises here
-        return to_gray8(ImageOps.exif_transpose(img)), info
-
-def read_xray(src, draft:int|None=None) -> tuple[Image.Image, dict]:
-    "`decode_xray` for a path or bytes"
-    if isinstance(src, bytes): return decode_xray(src, draft=draft)
-    return decode_xray(Path(src).read_bytes(), Path(src).suffix, draft)
 
 # %% ../nbs/00_data.ipynb #dfa248f9
 def cache_side(size:int, margin:float=1.15) -> int:
@@ -225,26 +174,18 @@ def center_crop(img:Image.Image, size:int) -> Image.Image:
     return img.crop((left, top, left + size, top + size))
 
 # %% ../nbs/00_data.ipynb #a7bdff83
-def describe_error(e:Exception) -> str:
-    "A one-line, human reason why a file could not be used"
-    msg = str(e).split('\n')[0]
-    if 'empty file' in msg: return 'empty file (0 bytes)'
-    if 'truncated' in msg.lower(): return f'truncated image: {msg}'
-    if 'cannot identify image file' in msg: return 'not an image: no known image format in its bytes'
-    return f'cannot decode ({type(e).__name__}: {msg})'
-
-def inspect_image(path, caches:tuple=()) -> dict:
+def inspect_image(path, caches:tuple=(), max_pixels:int=MAX_PIXELS) -> dict:
     "Manifest record of one file: bytes, sha1, format, mode, bit depth, EXIF, size, frame statistics, pHash, status; writes `caches` entries ((short_side, root), ...)"
     path = Path(path)
     data = path.read_bytes()
     rec = dict(bytes=len(data), mtime_ns=path.stat().st_mtime_ns, sha1=hashlib.sha1(data).hexdigest(),
                format='', mode='', bit_depth=0, exif=0, width=0, height=0, **dict.fromkeys(FRAME_FEATURES, np.nan),
                phash='', status='ok', error='')
-    try: img, info = decode_xray(data, path.suffix)
+    try: img, info = decode_xray(data, path.suffix, max_pixels=max_pixels)
     except Exception as e: return {**rec, 'status': 'broken', 'error': describe_error(e)}
     rec.update(info, **frame_stats(img), width=img.width, height=img.height, phash=str(imagehash.phash(img.resize((256, 256), Image.Resampling.BOX), hash_size=16)))
     for short_side, root in caches:            # a JPEG is decoded again at reduced scale, as `build_cache` and prediction do
-        small = decode_xray(data, path.suffix, draft=short_side)[0] if info['format'] == 'JPEG' else img
+        small = decode_xray(data, path.suffix, draft=short_side, max_pixels=max_pixels)[0] if info['format'] == 'JPEG' else img
         write_cache_entry(small, cache_entry(root, rec['sha1']), short_side)
     return rec
 
@@ -353,7 +294,7 @@ def contact_sheet(data_dir, pairs:list, path, n:int=12, titles:dict|None=None):
     return Path(path)
 
 def audit(data_dir, sizes=(), margin:float=1.15, n_workers:int|None=None, max_distance:int=8,
-          progress:bool=True, copies:bool=True) -> tuple[pd.DataFrame, dict]:
+          progress:bool=True, copies:bool=True, max_pixels:int=MAX_PIXELS) -> tuple[pd.DataFrame, dict]:
     "Inspect every file under `data_dir` (reusing unchanged manifest rows), write manifest and report; returns both"
     data_dir = Path(data_dir)
     files = list_files(data_dir)
@@ -361,7 +302,7 @@ def audit(data_dir, sizes=(), margin:float=1.15, n_workers:int|None=None, max_di
     todo = files[~files.path.isin(old.path)]
     caches = [(cache_side(s, margin), cache_root(data_dir, s, margin)) for s in sizes]
     if progress: print(f'Auditing {len(todo)} files ({len(old)} unchanged since the last audit, reused) ...')
-    recs = parallel(inspect_image, [data_dir/p for p in todo.path], caches=caches, n_workers=n_workers or default_workers(),
+    recs = parallel(inspect_image, [data_dir/p for p in todo.path], caches=caches, max_pixels=max_pixels, n_workers=n_workers or default_workers(),
                     threadpool=True, progress=progress and len(todo) > 0)
     parts = [files.merge(old, on='path')] if len(old) else []
     if len(todo): parts.append(pd.concat([todo.reset_index(drop=True), pd.DataFrame(list(recs))], axis=1))
@@ -517,6 +458,7 @@ def prepare(source='kaggle',                      # 'kaggle' (download with kagg
             phantom_max_side:int=2400,             # phantom: largest image side in pixels
             phantom_copies:int|None=None,          # phantom: Keras-like copies of training images planted in val and test; None: one per 20
             phantom_shortcut:str='none',           # phantom: a planted shortcut to audit ('none', 'marker', 'size', 'format', 'border'; see 00a_phantom)
+            max_pixels:int=MAX_PIXELS,             # largest image accepted, in pixels (read from its header before decoding; a larger one is reported as broken)
             progress:bool=True,                    # progress bars
            ) -> tuple[pd.DataFrame, dict]:
     "Acquire, organize, audit and cache: everything `get_dls` needs; returns the manifest and the audit report"
@@ -535,7 +477,7 @@ def prepare(source='kaggle',                      # 'kaggle' (download with kagg
                 raise LungXrayError(f'--dest {dest} lies inside the source {src}; choose a destination outside it.')
             res = organize(src, dest, link, name)
             print(f"Organized {src} -> {dest}: {res['methods']}" + (f"; {len(res['ignored'])} non-image files left out" if res['ignored'] else ''))
-        manifest, report = audit(dest, sizes, margin, n_workers, max_distance, progress)
+        manifest, report = audit(dest, sizes, margin, n_workers, max_distance, progress, max_pixels=max_pixels)
         for size in sizes: build_cache(dest, size, margin, manifest, n_workers, progress)
         return manifest, report
 
@@ -564,7 +506,8 @@ def data_parser() -> argparse.ArgumentParser:
     p = command_parser('lung-xray-data', 'Acquire, organize, audit and cache the chest X-ray dataset; ends with a summary table.')
     add_function_options(p, prepare, skip=('progress',), aliases={'sizes': ['--size'], 'n_workers': ['--workers'], 'max_distance': ['--near-distance']},
                          link=dict(choices=['hard', 'symlink', 'copy']))
-    p.add_argument('--quiet', dest='progress', action='store_false', help='no progress bars')
+    p.set_defaults(progress=True)                          # before --quiet, whose own default stays hidden: '(default: True)' read as quiet by default
+    p.add_argument('--quiet', dest='progress', action='store_false', default=argparse.SUPPRESS, help='no progress bars (they are shown by default)')
     return p
 
 def _check_args(args):
@@ -572,6 +515,7 @@ def _check_args(args):
     if args.n_workers is not None and args.n_workers < 1: raise LungXrayError('--workers must be at least 1.')
     if not 0 <= args.max_distance <= 256: raise LungXrayError('--near-distance must be between 0 and 256.')
     if args.margin < 1: raise LungXrayError('--margin must be at least 1.0.')
+    if args.max_pixels < 1: raise LungXrayError('--max-pixels must be at least 1.')
     if args.phantom_n < 1: raise LungXrayError('--phantom-n must be at least 1.')
     if (args.phantom_copies or 0) < 0: raise LungXrayError('--phantom-copies must be at least 0.')
 
@@ -580,7 +524,8 @@ def main(argv=None) -> int:
     args = data_parser().parse_args(argv)
     def work():
         _check_args(args)
-        _, report = prepare(**options_for(prepare, args))
+        with quiet_native_stderr(not args.debug):          # libtiff and friends print to file descriptor 2: not on the user's terminal
+            _, report = prepare(**options_for(prepare, args))
         print(summary_text(report, args.dest))
     return run_guarded('lung-xray-data', work, args.debug)
 

@@ -15,6 +15,7 @@ import torch
 
 from .core import LungXrayError, add_function_options, command_parser, options_for, require_extra, run_guarded, write_text_atomic
 from .data import array_side, cache_side, read_manifest
+from .reader import MAX_PIXELS
 from .checkpoint import run_id
 from .loader import center_view
 from .predict import Predictor, chosen_checkpoint, model_options, load_for_eval
@@ -88,7 +89,7 @@ def preprocessing_contract(card:dict) -> dict:
     return dict(
         input=dict(name='image', dtype='uint8', shape=['batch', side, side], layout='8-bit grayscale, row-major, one square per image'),
         steps=['decode the file to 8-bit grayscale, upright: EXIF orientation applied; 16-bit images scaled from their own range; '
-               'RGB/RGBA by luminance (alpha dropped); DICOM through its VOI LUT/window, MONOCHROME1 inverted (lung_xray.data.decode_xray)',
+               'colour by luminance, transparency flattened onto black; DICOM (its first frame) through its rescale and VOI LUT/window, MONOCHROME1 inverted (lung_xray.reader.decode_xray)',
                f'shrink so that the short side is {short} px (Pillow LANCZOS, reducing_gap 3.0; never enlarge)',
                f'squish to {side} x {side} px (Pillow BILINEAR)'],
         inside_the_graph=[f"centre crop to {card['image_size']} px (the validation view)", 'divide by 255',
@@ -124,13 +125,14 @@ def export_onnx(checkpoint,                     # the trained model's checkpoint
 # %% ../nbs/05a_export.ipynb #5018630b
 class OnnxPredictor(Predictor):
     "A `Predictor` whose forward pass is an exported ONNX file run by onnxruntime (CPU), preprocessing from its contract"
-    def __init__(self, onnx_path, bs:int=32, threads:int|None=None):
+    def __init__(self, onnx_path, bs:int=32, threads:int|None=None, max_pixels:int=MAX_PIXELS):
         ort, onnx_path = _ort(), Path(onnx_path)
         self.contract = json.loads(onnx_path.with_suffix('.json').read_text())
         opts = ort.SessionOptions()
         if threads: opts.intra_op_num_threads = threads
         self.session = ort.InferenceSession(str(onnx_path), opts, providers=['CPUExecutionProvider'])
         self.size, self.bs, self.device, self.ckpt = self.contract['card']['image_size'], bs, torch.device('cpu'), None
+        self.max_pixels = max_pixels                                      # the reader's one pixel limit, as in Predictor
 
     def _probs(self, rows, augment=None) -> np.ndarray: return self.session.run(['probabilities'], {'image': np.stack(rows)})[0]
 

@@ -16,8 +16,9 @@ import numpy as np
 import pandas as pd
 from fastcore.parallel import parallel
 
-from .core import CLASSES, IMAGE_EXTS, LungXrayError, alias_key, atomic_write, canonical_class, default_workers, write_text_atomic
+from .core import CLASSES, LungXrayError, alias_key, atomic_write, canonical_class, default_workers, write_text_atomic
 from .data import augmented_copies, contact_sheet, find_duplicates, inspect_image, read_manifest
+from .reader import is_image_file
 from .leaks import MIN_SIDE
 from .metrics import subset_metrics, test_set_id
 from .predict import Predictor
@@ -74,7 +75,7 @@ def external_files(src,                    # the external set's folder
     src, lmap, used = Path(src), parse_label_map(label_map), set()
     if not src.is_dir(): raise LungXrayError(f'External set {src} is not a folder: give a folder of class folders (COVID-19/, Normal/, ...) or any layout lung-xray-data reads.')
     rows, unlabeled, left_out = [], {}, dict(excluded=0, skipped=0)
-    for f in sorted(p for p in src.rglob('*') if p.is_file() and p.suffix.lower() in IMAGE_EXTS):
+    for f in sorted(p for p in src.rglob('*') if p.is_file() and is_image_file(p)):
         rel = f.relative_to(src)
         if any(fnmatch.fnmatch(rel.as_posix(), pat) or fnmatch.fnmatch(f.name, pat) for pat in exclude): left_out['excluded'] += 1; continue
         label, folder = _folder_class(rel.parts[:-1], lmap, used)

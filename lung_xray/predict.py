@@ -15,15 +15,16 @@ import pandas as pd
 import torch
 from fastcore.parallel import parallel
 
-from .core import CLASSES, IMAGE_EXTS, LungXrayError, add_function_options, command_parser, default_workers, options_for, run_guarded
-from .data import array_side, cache_side, describe_error, read_xray, shrink, square
+from .core import CLASSES, LungXrayError, add_function_options, command_parser, default_workers, options_for, run_guarded
+from .data import array_side, cache_side, shrink, square
+from .reader import MAX_PIXELS, describe_error, is_image_file, quiet_native_stderr, read_xray
 from .loader import DeviceAugment, model_view
 from .checkpoint import checkpoint_path, find_checkpoints, load_checkpoint, run_checkpoints, run_id
 from .shortcuts import hide
 
 # %% auto #0
-__all__ = ['load_for_eval', 'inference_autocast', 'tta_blend', 'image_files', 'Predictor', 'chosen_checkpoint', 'model_options',
-           'predict_parser', 'main']
+__all__ = ['EXIT_CODES', 'load_for_eval', 'inference_autocast', 'tta_blend', 'image_files', 'Predictor', 'chosen_checkpoint',
+           'model_options', 'predict_parser', 'main']
 
 # %% ../nbs/03a_predict.ipynb #b72b3852
 def load_for_eval(path, device='cpu') -> tuple[torch.nn.Module, dict]:
@@ -47,10 +48,10 @@ def tta_blend(plain, augmented:list):
 
 # %% ../nbs/03a_predict.ipynb #4fc6991a
 def image_files(paths) -> list[Path]:
-    "Files named, and image files inside folders named (recursively), in order"
+    "Files named, and image files inside folders named (recursively; DICOM also by content, whatever its name), in order"
     out = []
     for p in map(Path, paths):
-        if p.is_dir(): out += sorted(f for f in p.rglob('*') if f.is_file() and f.suffix.lower() in IMAGE_EXTS)
+        if p.is_dir(): out += sorted(f for f in p.rglob('*') if f.is_file() and is_image_file(f))
         else: out.append(p)
     return out
 
@@ -60,10 +61,11 @@ class Predictor:
     def __init__(self,
                  checkpoint,                       # a best (or last) checkpoint of `train`
                  device=None,                      # where the model and its statistics live; None: CUDA if available
-                 bs:int=32):                       # images per batch
+                 bs:int=32,                        # images per batch
+                 max_pixels:int=MAX_PIXELS):       # largest image accepted, in pixels (read from its header before decoding)
         self.device = torch.device(device or ('cuda' if torch.cuda.is_available() else 'cpu'))
         self.model, self.ckpt = load_for_eval(checkpoint, self.device)
-        self.size, self.bs = self.ckpt['image_size'], bs
+        self.size, self.bs, self.max_pixels = self.ckpt['image_size'], bs, max_pixels
         self.mean, self.std = (torch.tensor(self.ckpt['normalization'][k], dtype=torch.float32, device=self.device).view(1, -1, 1, 1)
                                for k in ('mean', 'std'))
         self.augment = DeviceAugment(self.size)
@@ -73,7 +75,7 @@ class Predictor:
     def load(self, path) -> np.ndarray:
         "Read one file (JPEGs decoded at reduced scale), shrink it as the resize cache would, squish it as the training array does"
         side = cache_side(self.size)
-        return np.asarray(square(shrink(read_xray(path, draft=side)[0], side), array_side(self.size)))
+        return np.asarray(square(shrink(read_xray(path, draft=side, max_pixels=self.max_pixels)[0], side), array_side(self.size)))
 
     def _try_load(self, path):
         try: return self.load(path)
@@ -139,26 +141,38 @@ def model_options(p):
 
 def predict_parser():
     "Argument parser of `lung-xray-predict`: the images, the model's choice, `Predictor`'s and its `predict`'s parameters, and --json"
-    p = command_parser('lung-xray-predict', 'Classify chest X-rays (PNG, JPEG, 8/16-bit, L/RGB/RGBA, DICOM) with a trained model.')
+    p = command_parser('lung-xray-predict', 'Classify chest X-rays (DICOM, compressed or not; PNG, JPEG, TIFF and other images, 8 to 32-bit, any colour mode) with a trained model. '
+                       'Predictions go to stdout, unreadable files and a closing summary to stderr.')
+    p.epilog = EXIT_CODES
     p.add_argument('images', nargs='+', help='image files and/or folders (searched recursively)')
     model_options(p)
     p.add_argument('--json', action='store_true', help='one JSON object per line instead of a table')
     add_function_options(p, Predictor, skip=('checkpoint',))
     return add_function_options(p, Predictor.predict, skip=('self', 'paths'))
 
+EXIT_CODES = ('exit codes: 0 every image was classified; 2 some could not be read (each named on stderr); '
+              '1 the command could not run (no model, a missing path, no image found); 130 interrupted')
+
+def _table_line(r:dict) -> str:
+    return f"{r['path']}\t{r['prediction']}\t" + ' '.join(f'{c}={p:.3f}' for c, p in r['probabilities'].items())
+
 def main(argv=None) -> int:
-    "Entry point of `lung-xray-predict`: exit 0 if every image was classified, 2 if some could not be read, 1 on other errors"
+    "Entry point of `lung-xray-predict` (exit codes: `EXIT_CODES`)"
     a = predict_parser().parse_args(argv)
     def work():
         ckpt = chosen_checkpoint(a.model, a.runs_dir)
         missing = [p for p in a.images if not Path(p).exists()]
         if missing: raise LungXrayError(f"No such file or folder: {', '.join(missing)}")
-        results = Predictor(ckpt, **options_for(Predictor, a)).predict(a.images, **options_for(Predictor.predict, a))
+        if not image_files(a.images): raise LungXrayError(f"No image files in {', '.join(a.images)} (looked for image suffixes, and DICOM by content).")
+        with quiet_native_stderr(not a.debug):
+            results = Predictor(ckpt, **options_for(Predictor, a)).predict(a.images, **options_for(Predictor.predict, a))
         for r in results:
+            if 'error' in r: print(f"{r['path']}: {r['error']}", file=sys.stderr)
             if a.json: print(json.dumps(r))
-            elif 'error' in r: print(f"{r['path']}\tERROR\t{r['error']}")
-            else: print(f"{r['path']}\t{r['prediction']}\t" + ' '.join(f'{c}={p:.3f}' for c, p in r['probabilities'].items()))
-        return 2 if any('error' in r for r in results) else 0
+            elif 'error' not in r: print(_table_line(r))
+        failed = sum('error' in r for r in results)
+        print(f'lung-xray-predict: {len(results) - failed} predicted, {failed} failed', file=sys.stderr)
+        return 2 if failed else 0
     return run_guarded('lung-xray-predict', work, a.debug)
 
 if __name__ == '__main__' and Path(sys.argv[0]).name == 'predict.py': sys.exit(main())   # python -m lung_xray.predict
