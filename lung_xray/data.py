@@ -484,6 +484,7 @@ def prepare(source='kaggle',                      # 'kaggle' (download with kagg
 # %% ../nbs/00_data.ipynb #f0e3cdbe
 def _baseline_lines(baseline:dict|None) -> list[str]:
     if not baseline or 'skipped' in baseline: return []
+    if 'too_few' in baseline: return [f"Metadata-only baseline: too few images to judge ({baseline['too_few']})."]
     line = (f"Metadata-only baseline (no lung pixel): balanced accuracy {baseline['balanced_accuracy']:.2f} "
             f"(95% CI {baseline['ci95']['balanced_accuracy'][0]:.2f}-{baseline['ci95']['balanced_accuracy'][1]:.2f}; chance {baseline['chance_balanced_accuracy']:.2f})")
     return [line] + ([w] if (w := baseline_warning(baseline)) else [])

@@ -12,8 +12,9 @@ from .core import CLASSES, SPLITS
 from .metrics import rate_ci
 
 # %% auto #0
-__all__ = ['FRAME_FEATURES', 'FILE_FEATURES', 'LUNG_FIELD_GRID', 'frame_stats', 'metadata_table', 'metadata_baseline',
-           'baseline_warning', 'baseline_markdown', 'lung_field', 'hide', 'saliency_in_field']
+__all__ = ['FRAME_FEATURES', 'FILE_FEATURES', 'MIN_TRAIN_PER_CLASS', 'MIN_SCORED_PER_CLASS', 'LUNG_FIELD_GRID', 'frame_stats',
+           'metadata_table', 'metadata_baseline', 'baseline_warning', 'baseline_markdown', 'lung_field', 'hide',
+           'saliency_in_field']
 
 # %% ../nbs/03c_shortcuts.ipynb #42583711
 FRAME_FEATURES = ['band_mean', 'band_std', 'corner_tl', 'corner_tr', 'corner_bl', 'corner_br', 'dark_lines', 'bright_lines']
@@ -53,6 +54,12 @@ def _chance(y_train, y_test, k) -> dict:
     return dict(chance_accuracy_majority=float(share.max()), chance_accuracy_prior=float(prior @ share),
                 chance_balanced_accuracy=1 / len(np.unique(y_test)))
 
+MIN_TRAIN_PER_CLASS, MIN_SCORED_PER_CLASS = 5, 2    # fewer: the baseline reports `too_few` instead of a number
+
+def _leaf_size(n_train:int) -> int:
+    "The baseline trees' smallest leaf: a fifteenth of the training rows, 2 to scikit-learn's default 20 (at 20, 28 rows never split)"
+    return int(np.clip(n_train // 15, 2, 20))
+
 def metadata_baseline(manifest:pd.DataFrame, n_boot:int=1000, repeats:int=3, seed:int=0) -> dict:
     "Train a classifier on file metadata and frame statistics only (train split), score it on test: accuracy, chance, features"
     from sklearn.ensemble import HistGradientBoostingClassifier
@@ -64,14 +71,22 @@ def metadata_baseline(manifest:pd.DataFrame, n_boot:int=1000, repeats:int=3, see
     train, test = (ok.split == 'train').to_numpy(), (ok.split == scored).to_numpy()
     if train.sum() < 2 or len(np.unique(y[train])) < 2 or not test.any():
         return dict(skipped='needs a training split with two classes or more, and a test (or val) split')
-    clf = HistGradientBoostingClassifier(max_iter=100, class_weight='balanced', random_state=seed).fit(table[train], y[train])
+    per_train, per_scored = np.bincount(y[train], minlength=len(CLASSES)), np.bincount(y[test], minlength=len(CLASSES))
+    present = per_train > 0
+    if per_train[present].min() < MIN_TRAIN_PER_CLASS or (per_scored >= MIN_SCORED_PER_CLASS).sum() < 2:
+        counts = ', '.join(f'{c} {a}/{b}' for c, a, b in zip(CLASSES, per_train, per_scored) if a or b)
+        return dict(too_few=f'{int(train.sum())} training and {int(test.sum())} {scored} images ({counts}); judging needs at least '
+                            f'{MIN_TRAIN_PER_CLASS} training images in every class and {MIN_SCORED_PER_CLASS} {scored} images in two classes',
+                    n_train=int(train.sum()), n=int(test.sum()), scored_on=scored)
+    clf = HistGradientBoostingClassifier(max_iter=100, class_weight='balanced', min_samples_leaf=_leaf_size(int(train.sum())),
+                                         random_state=seed).fit(table[train], y[train])
     pred, yt = clf.predict(table[test]), y[test]
     imp = permutation_importance(clf, table[test], yt, scoring='balanced_accuracy', n_repeats=repeats, random_state=seed)
     order = np.argsort(-imp.importances_mean)
     present = np.unique(yt)
     recall = dict(zip((CLASSES[i] for i in present), map(float, recall_score(yt, pred, labels=present, average=None, zero_division=0))))
     ci = rate_ci(yt, pred, n_boot, seed)
-    return dict(scored_on=scored, n_train=int(train.sum()), n=int(test.sum()), accuracy=float(accuracy_score(yt, pred)),
+    return dict(scored_on=scored, n_train=int(train.sum()), n=int(test.sum()), min_samples_leaf=_leaf_size(int(train.sum())), accuracy=float(accuracy_score(yt, pred)),
                 balanced_accuracy=float(balanced_accuracy_score(yt, pred)), ci95=dict(accuracy=ci['accuracy'], balanced_accuracy=ci['balanced_accuracy']),
                 per_class_recall=recall, **_chance(y[train], yt, len(CLASSES)),
                 features=[dict(name=table.columns[j], importance=round(float(imp.importances_mean[j]), 4)) for j in order])
@@ -90,6 +105,9 @@ def baseline_warning(baseline:dict, margin:float=0.15) -> str|None:
 def baseline_markdown(baseline:dict) -> str:
     "The metadata baseline as a Markdown section of the audit report"
     if 'skipped' in baseline: return f"\n## Metadata-only baseline\n\nNot run: {baseline['skipped']}.\n"
+    if 'too_few' in baseline: return (f"\n## Metadata-only baseline\n\n**Too few images to judge whether the files give the labels away:** "
+                                      f"{baseline['too_few']}. No figure is given: on so few it would read as chance. Look at the files by hand "
+                                      f"(format, size, bit depth per class in `manifest.csv`).\n")
     ci = baseline['ci95']
     lines = ['\n## Metadata-only baseline\n', f"A gradient-boosted classifier on file metadata and frame statistics only (no lung pixel), trained on "
              f"{baseline['n_train']} training images and scored on {baseline['n']} {baseline['scored_on']} images.\n",
