@@ -15,7 +15,7 @@ import numpy as np
 from .core import SPLITS, default_workers
 
 # %% auto #0
-__all__ = ['THUMB', 'FRAME', 'DESC', 'MIN_SIDE', 'GRID_TURNS', 'GRID_ZOOMS', 'COARSE', 'CENTRE', 'CHUNK', 'ALTERNATIVES', 'GATE',
+__all__ = ['THUMB', 'FRAME', 'DESC', 'MIN_SIDE', 'GRID_TURNS', 'GRID_ZOOMS', 'COARSE', 'CENTRE', 'ALTERNATIVES', 'GATE',
            'LeakThumb', 'leak_thumb', 'register', 'candidates', 'verify', 'find_copies']
 
 # %% ../nbs/00b_leaks.ipynb #b7aa7d88
@@ -146,23 +146,6 @@ def _describe(framed, inside, mean) -> np.ndarray:
 
 def _symmetric(mean) -> np.ndarray: return ((mean + mean[:, ::-1]) / 2).astype(np.float32)   # a mirrored image registers as the mirror of its source
 
-CHUNK = 512    # images framed at a time: 10,000 framed at once were 0.8 GB to allocate and stack, a third of the search's time on 2 cores
-
-def _chunks(n:int) -> list[range]: return [range(s, min(s + CHUNK, n)) for s in range(0, n, CHUNK)]
-
-def _framed_mean(small, warps, masks, pool) -> np.ndarray:
-    "The symmetric mean of the framed images, each counted where it has content: chunk by chunk on the pool, never all framed at once"
-    def part(r):
-        framed, inside = _frame(small[r.start:r.stop], warps[r.start:r.stop], masks[r.start:r.stop])
-        return framed.sum(0), inside.sum(0)
-    sums = list(pool.map(part, _chunks(len(small))))
-    return _symmetric(sum(t for t, _ in sums) / np.maximum(sum(c for _, c in sums), 1))
-
-def _descriptors(small, warps, masks, mean, pool) -> np.ndarray:
-    "`_describe` of the framed images, chunk by chunk on the pool"
-    if not len(small): return np.zeros((0, DESC * DESC), np.float32)
-    return np.concatenate(list(pool.map(lambda r: _describe(*_frame(small[r.start:r.stop], warps[r.start:r.stop], masks[r.start:r.stop]), mean), _chunks(len(small)))))
-
 ALTERNATIVES = 4    # further registrations of each val/test image, from its next-best distinct grid poses
 
 def register(thumbs:list, passes:int=2, queries=()) -> tuple[np.ndarray, np.ndarray, tuple]:
@@ -176,13 +159,14 @@ def register(thumbs:list, passes:int=2, queries=()) -> tuple[np.ndarray, np.ndar
         for _ in range(passes):                                           # later passes only refine the last warps to the new mean
             warps = np.stack(list(pool.map(lambda i: _refine(mean, small[i], masks[i], _coarse_poses(mean, small[i])[0][3]), range(len(small)))
                                   if warps is None else pool.map(lambda i: _ecc(mean, small[i], warps[i], template_mask=_centre(FRAME), image_mask=masks[i])[1], range(len(small)))))
-            mean = _framed_mean(small, warps, masks, pool)
+            framed, inside = _frame(small, warps, masks)
+            mean = _symmetric(framed.sum(0) / np.maximum(inside.sum(0), 1))
         jobs = [(int(q), w) for qs in pool.map(lambda q: [(q, w) for w in _distinct_poses(mean, small[q], ALTERNATIVES + 1)[1:]], queries) for q, w in qs]
-        owners = np.array([q for q, _ in jobs], int)
-        more = np.stack(list(pool.map(lambda j: _refine(mean, small[j[0]], masks[j[0]], j[1]), jobs))) if jobs else np.zeros((0, 2, 3), np.float32)
-        desc = _descriptors(small, warps, masks, mean, pool)
-        more_desc = _descriptors([small[q] for q in owners], more, [masks[q] for q in owners], mean, pool)
-    return warps, desc, (owners, more, more_desc)
+        more = list(pool.map(lambda j: _refine(mean, small[j[0]], masks[j[0]], j[1]), jobs))
+    owners = np.array([q for q, _ in jobs], int)
+    more = np.stack(more) if more else np.zeros((0, 2, 3), np.float32)
+    more_desc = _describe(*_frame([small[q] for q in owners], more, [masks[q] for q in owners]), mean) if len(owners) else np.zeros((0, DESC * DESC), np.float32)
+    return warps, _describe(framed, inside, mean), (owners, more, more_desc)
 
 # %% ../nbs/00b_leaks.ipynb #59db03f6
 def candidates(desc:np.ndarray, queries, pool, k:int=10, chunk:int=1024) -> list[tuple[int, int, int, float]]:
