@@ -163,9 +163,10 @@ def main(argv=None) -> int:
         ckpt = chosen_checkpoint(a.model, a.runs_dir)
         missing = [p for p in a.images if not Path(p).exists()]
         if missing: raise LungXrayError(f"No such file or folder: {', '.join(missing)}")
-        if not image_files(a.images): raise LungXrayError(f"No image files in {', '.join(a.images)} (looked for image suffixes, and DICOM by content).")
+        files = image_files(a.images)                      # folders searched once; the files then go to predict as named
+        if not files: raise LungXrayError(f"No image files in {', '.join(a.images)} (looked for image suffixes, and DICOM by content).")
         with quiet_native_stderr(not a.debug):
-            results = Predictor(ckpt, **options_for(Predictor, a)).predict(a.images, **options_for(Predictor.predict, a))
+            results = Predictor(ckpt, **options_for(Predictor, a)).predict(files, **options_for(Predictor.predict, a))
         for r in results:
             if 'error' in r: print(f"{r['path']}: {r['error']}", file=sys.stderr)
             if a.json: print(json.dumps(r))

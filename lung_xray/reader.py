@@ -132,18 +132,18 @@ def _pillow_failure(kind:str, e:Exception, img=None) -> UnreadableImage:
                            'It is damaged, or a variant Pillow cannot read: open it in an image viewer and save it again as PNG')
 
 def _read_pillow(data:bytes, draft:int|None, max_pixels:int) -> tuple[Image.Image, dict]:
-    kind = file_kind(data)
     _allow_in_pillow(max_pixels)
     try: img = Image.open(io.BytesIO(data))
     except Image.DecompressionBombError as e:
         declared = re.search(r'\((\d+) pixels\)', str(e))
-        raise TooManyPixels(kind, int(declared[1]) if declared else 2 * max_pixels, max_pixels) from None
+        raise TooManyPixels(file_kind(data), int(declared[1]) if declared else 2 * max_pixels, max_pixels) from None
     except UnidentifiedImageError:
+        kind = file_kind(data)                              # what the bytes are: asked only when they failed
         if kind in Image.OPEN: raise UnreadableImage(f'{kind} file', _why_pillow_refuses(data, kind),
                                                       'It is damaged, or a variant Pillow cannot read: open it in an image viewer and save it again as PNG') from None
         cause = f'its first bytes ({data[:8].hex(" ")}) match no format we read' if kind == 'unknown' else f'it is {kind}'
         raise UnreadableImage('not an image', cause, 'Remove it from the folder; radiographs are read as DICOM, PNG, JPEG, TIFF, BMP, GIF, WebP or JPEG 2000') from None
-    except Exception as e: raise _pillow_failure(kind, e) from None
+    except Exception as e: raise _pillow_failure(file_kind(data), e) from None
     with img:
         if img.width * img.height > max_pixels: raise TooManyPixels(img.format, img.width * img.height, max_pixels, img.size)
         try:
