@@ -16,13 +16,13 @@ import fastai
 import timm
 import torch
 
-from .core import LungXrayError, atomic_write, plain_model
+from .core import CLASSES, LungXrayError, atomic_write, plain_model
 from .models import create_model, head_config
 
 # %% auto #0
 __all__ = ['KINDS', 'NO_MODELS_HELP', 'checkpoint_path', 'checkpoint_arch', 'run_checkpoints', 'run_folder', 'run_id', 'run_seed',
            'versions', 'host_copy', 'make_checkpoint', 'save_checkpoint', 'BackgroundWriter', 'write_with',
-           'read_checkpoint', 'load_checkpoint', 'run_state', 'find_checkpoints']
+           'read_checkpoint', 'checkpoint_classes', 'load_checkpoint', 'run_state', 'find_checkpoints']
 
 # %% ../nbs/02a_checkpoint.ipynb #41fc78cf
 KINDS = ('best', 'last')
@@ -121,11 +121,19 @@ def read_checkpoint(path, device='cpu') -> dict:
     try: return torch.load(path, map_location=device, weights_only=False)   # our own files: they hold a pickled config
     except Exception as e: raise LungXrayError(f'{path} is not a readable checkpoint ({type(e).__name__}: {e}).') from e
 
+def checkpoint_classes(ckpt:dict, path='') -> list:
+    "The classes a checkpoint's outputs stand for, in order; one written before class lists were stored: the release's five, if its head has five outputs"
+    if 'classes' in ckpt: return list(ckpt['classes'])
+    if ckpt.get('head', {}).get('n_classes') != len(CLASSES):
+        raise LungXrayError(f"{path} stores no class list and its head has {ckpt.get('head', {}).get('n_classes')} outputs: which class each is cannot be known.")
+    return list(CLASSES)
+
 def load_checkpoint(path, device='cpu') -> tuple[torch.nn.Module, dict]:
-    "Rebuild the model of a checkpoint from the file alone; returns (model in eval mode, checkpoint)"
+    "Rebuild the model of a checkpoint from the file alone; returns (model in eval mode, checkpoint); the checkpoint's `classes` name the outputs, in order"
     ckpt = read_checkpoint(path, device)
-    missing = [k for k in ('arch', 'state_dict', 'head', 'classes') if k not in ckpt]
+    missing = [k for k in ('arch', 'state_dict', 'head') if k not in ckpt]
     if missing: raise LungXrayError(f'{path} lacks {missing}: not a lung_xray checkpoint.')
+    ckpt['classes'] = checkpoint_classes(ckpt, path)
     model = create_model(ckpt['arch'], pretrained=False, **ckpt['head'])
     model.load_state_dict(ckpt['state_dict'])
     return model.to(device).eval(), ckpt

@@ -9,6 +9,7 @@ import argparse
 import importlib
 import importlib.util
 import inspect
+import json
 import os
 import re
 import sys
@@ -21,10 +22,11 @@ from fastai.torch_core import rank_distrib
 from fastcore.docments import docments
 
 # %% auto #0
-__all__ = ['CLASSES', 'SPLITS', 'KAGGLE_DATASET', 'KAGGLE_FOLDERS', 'IMAGE_EXTS', 'CLASS_ALIASES', 'SPLIT_ALIASES', 'EXTRAS',
-           'alias_key', 'canonical_class', 'canonical_split', 'LungXrayError', 'atomic_write', 'remove_stale_tmp',
-           'write_text_atomic', 'default_workers', 'is_main', 'plain_model', 'run_guarded', 'command_parser',
-           'option_kwargs', 'add_function_options', 'options_for', 'require_extra']
+__all__ = ['CLASSES', 'SPLITS', 'KAGGLE_DATASET', 'KAGGLE_FOLDERS', 'IMAGE_EXTS', 'CLASS_ALIASES', 'SPLIT_ALIASES', 'SKIP_NAMES',
+           'EXTRAS', 'alias_key', 'canonical_class', 'canonical_split', 'class_name', 'LungXrayError', 'check_classes',
+           'parse_label_map', 'atomic_write', 'remove_stale_tmp', 'write_text_atomic', 'default_workers', 'is_main',
+           'plain_model', 'run_guarded', 'command_parser', 'option_kwargs', 'add_function_options', 'options_for',
+           'require_extra']
 
 # %% ../nbs/00_core.ipynb #4d49ab23
 CLASSES = ['Bacterial Pneumonia', 'COVID-19', 'Normal', 'Tuberculosis', 'Viral Pneumonia']
@@ -55,8 +57,50 @@ def canonical_split(name:str) -> str|None:
     "The canonical split ('train', 'val', 'test') a folder name stands for, or None"
     return SPLIT_ALIASES.get(alias_key(name))
 
+def class_name(folder:str) -> str:
+    "The class a folder stands for: the release's name for one of its aliases, otherwise the folder's own name"
+    return canonical_class(folder) or folder.strip()
+
 class LungXrayError(Exception):
     "A problem the user can fix (data, location, parameters, hardware); the message says how"
+
+def check_classes(classes, what:str='the collection') -> list:
+    "`classes` as a list, after checking there are two or more distinct names that can be folder names"
+    classes = [str(c) for c in classes]
+    if len(classes) < 2:
+        raise LungXrayError(f"{what} has {'one class' if classes else 'no class'}{f' ({classes[0]})' if classes else ''}: a classifier needs two or more. "
+                            'Add a folder of images for each other class (e.g. Normal/ beside it).')
+    if len(set(map(alias_key, classes))) < len(classes): raise LungXrayError(f"{what} names a class twice: {', '.join(classes)}.")
+    if bad := [c for c in classes if _bad_name(c)]: raise LungXrayError(f"{what}: {', '.join(map(repr, bad))} {_BAD_NAME}.")
+    return classes
+
+_BAD_NAME = 'cannot be a class name (no letter or digit, hidden, or holding a slash)'
+def _bad_name(c:str) -> bool: return not alias_key(c) or c.startswith('.') or any(ch in c for ch in '/\\')
+
+SKIP_NAMES = ('skip', 'ignore', 'none', '-')
+
+def _label_pairs(label_map) -> dict:
+    "A label map given as a dict, 'FOLDER=Class' strings, or JSON files of such a dict, as one dict"
+    if isinstance(label_map, dict): return dict(label_map)
+    pairs = {}
+    for item in [label_map] if isinstance(label_map, (str, Path)) else label_map:
+        if str(item).endswith('.json') and Path(item).is_file(): pairs.update(json.loads(Path(item).read_text())); continue
+        if '=' not in str(item): raise LungXrayError(f"Label map entry {str(item)!r} is not FOLDER=Class (e.g. 'PNEUMONIA=Bacterial Pneumonia', or 'masks=skip').")
+        folder, cls = str(item).split('=', 1); pairs[folder.strip()] = cls.strip()
+    return pairs
+
+def parse_label_map(label_map=None, classes=None) -> dict:
+    "Folder name (as `alias_key`) -> class, or None to leave its images out; with `classes` (a model's), every class must be one of them"
+    out, keys = {}, {alias_key(c): c for c in classes or ()}
+    for folder, cls in _label_pairs(label_map or {}).items():
+        if cls is None or alias_key(str(cls)) in SKIP_NAMES: out[alias_key(folder)] = None; continue
+        name = class_name(str(cls))
+        if classes is not None:
+            name = name if name in classes else keys.get(alias_key(name))
+            if name is None: raise LungXrayError(f"Label map: {cls!r} (for folder {folder!r}) is not a class. Classes: {', '.join(classes)}; or 'skip' to leave the folder out.")
+        if _bad_name(name): raise LungXrayError(f'Label map: {cls!r} (for folder {folder!r}) {_BAD_NAME}.')
+        out[alias_key(folder)] = name
+    return out
 
 # %% ../nbs/00_core.ipynb #d46325fd
 def atomic_write(dest, write, durable:bool=False) -> Path:

@@ -22,7 +22,7 @@ import pandas as pd
 from fastcore.parallel import parallel
 from PIL import Image
 
-from .core import (CLASSES, KAGGLE_DATASET, SPLITS, LungXrayError, atomic_write, canonical_class, canonical_split,
+from .core import (KAGGLE_DATASET, SPLITS, LungXrayError, alias_key, atomic_write, canonical_split, check_classes, class_name, parse_label_map,
                             add_function_options, command_parser, default_workers, options_for, run_guarded,
                             write_text_atomic)
 from .phantom import default_copies, make_phantom_dataset
@@ -31,12 +31,12 @@ from .reader import MAX_PIXELS, decode_xray, describe_error, is_image_file, quie
 from .shortcuts import FRAME_FEATURES, baseline_markdown, baseline_warning, frame_stats, metadata_baseline
 
 # %% auto #0
-__all__ = ['NO_DATA_HELP', 'MARKER', 'MANAGED', 'VAL_XTRA', 'MANIFEST_COLUMNS', 'kaggle_credentials', 'download_kaggle',
-           'find_layout', 'read_marker', 'organize', 'cache_side', 'cache_root', 'cache_entry', 'shrink',
-           'write_cache_entry', 'array_side', 'square', 'center_crop', 'inspect_image', 'near_pairs', 'find_duplicates',
-           'list_files', 'read_manifest', 'augmented_copies', 'contact_sheet', 'audit', 'audit_report', 'summary_table',
-           'report_markdown', 'build_cache', 'plot_class_counts', 'source_name', 'acquire', 'preparing', 'prepare',
-           'summary_text', 'data_parser', 'main']
+__all__ = ['NO_DATA_HELP', 'MARKER', 'MANAGED', 'VAL_XTRA', 'MANIFEST_COLUMNS', 'kaggle_credentials', 'download_kaggle', 'Layout',
+           'find_layout', 'read_marker', 'organize', 'data_classes', 'cache_side', 'cache_root', 'cache_entry',
+           'shrink', 'write_cache_entry', 'array_side', 'square', 'center_crop', 'inspect_image', 'near_pairs',
+           'find_duplicates', 'list_files', 'read_manifest', 'augmented_copies', 'contact_sheet', 'audit',
+           'audit_report', 'summary_table', 'report_markdown', 'build_cache', 'plot_class_counts', 'source_name',
+           'acquire', 'preparing', 'prepare', 'summary_text', 'data_parser', 'main']
 
 # %% ../nbs/00_data.ipynb #0ef89c6c
 NO_DATA_HELP = ("Three ways out:\n"
@@ -75,25 +75,78 @@ def _describe_tree(src:Path, depth:int=3) -> str:
     dirs = sorted(str(p.relative_to(src)) for p in src.rglob('*') if p.is_dir() and len(p.relative_to(src).parts) <= depth)
     return ', '.join(dirs[:25]) + (' ...' if len(dirs) > 25 else '') or '(no folders)'
 
-def find_layout(src) -> dict:
-    "Map each (split, class) to its folder inside `src`; raise `LungXrayError` listing what was found"
+def _multilabel_csv(src:Path) -> str|None:
+    "What makes a CSV near the top of `src` a table of several findings per image (NIH's 'A|B', CheXpert's 0/1 columns), or None"
+    for csv in sorted(src.glob('*.csv')) + sorted(src.glob('*/*.csv')):
+        try: head = pd.read_csv(csv, nrows=1000)
+        except Exception: continue
+        for col in head.columns:
+            text = head[col].dropna().astype(str)
+            if not pd.api.types.is_numeric_dtype(head[col]) and len(text) and text.str.contains('|', regex=False).mean() > 0.02:
+                return f"{csv.name}: its column {col!r} gives several findings per image (e.g. {text[text.str.contains('|', regex=False)].iloc[0]!r})"
+        flags = [c for c in head.columns if head[c].notna().any() and set(pd.to_numeric(head[c], errors='coerce').dropna().unique()) <= {0, 1, -1}
+                 and pd.to_numeric(head[c], errors='coerce').notna().sum() == head[c].notna().sum()]
+        if len(flags) >= 3 and (head[flags].fillna(0).clip(lower=0).sum(1) > 1).any():
+            return f"{csv.name}: {len(flags)} finding columns of 0/1 ({', '.join(map(str, flags[:4]))}{' ...' if len(flags) > 4 else ''}), several set for some images"
+    return None
+
+class Layout(dict):
+    "(split, class) -> the folders holding that class's images in that split; `classes` in model-output order, `left_out` those not kept"
+    def __init__(self, folders:dict, classes:list, left_out=()): super().__init__(folders); self.classes, self.left_out = classes, list(left_out)
+
+def _class_folders(split_dir:Path, lmap:dict, used:set, rel) -> tuple[dict, list]:
+    "class -> its folders in one split (hidden folders and those the label map skips left out), and the problems seen"
+    by_class, problems = {}, []
+    for d in sorted(p for p in split_dir.iterdir() if p.is_dir() and not p.name.startswith(('.', '__'))):
+        key = alias_key(d.name)
+        if key in lmap: used.add(key)
+        cls = lmap[key] if key in lmap else class_name(d.name)
+        if cls is not None: by_class.setdefault(cls, []).append((d, key in lmap))
+    for cls, ds in by_class.items():
+        if sum(not mapped for _, mapped in ds) > 1:
+            problems.append(f"{' and '.join(rel(d) for d, _ in ds)} all name {cls}: merge them with --label-map FOLDER={cls} for each, or leave one out with --label-map FOLDER=skip")
+    loose = sorted(f.name for f in split_dir.iterdir() if f.is_file() and is_image_file(f))
+    if loose: problems.append(f'{len(loose)} images lie in {rel(split_dir)} itself, in no class folder (e.g. {loose[0]}): move each into a folder named after its class ({rel(split_dir)}/Normal/...)')
+    return {cls: [d for d, _ in ds] for cls, ds in by_class.items()}, problems
+
+def _pick_classes(found:list, classes) -> list:
+    "The classes asked for (names or aliases, a list or 'A,B'), as found in the collection, in that order"
+    asked = [c.strip() for c in classes.split(',')] if isinstance(classes, str) else list(classes)
+    keys, out = {alias_key(c): c for c in found}, []
+    for c in asked:
+        match = class_name(c) if class_name(c) in found else keys.get(alias_key(c))
+        if match is None: raise LungXrayError(f"--classes: no class {c!r} in the collection. Its classes: {', '.join(found)}.")
+        out.append(match)
+    return out
+
+def find_layout(src,                 # a folder holding train and val (test optional) folders, each with one folder per class
+                classes=None,        # the classes to keep, in model-output order (names or aliases; a list or 'A,B'); None: every class, sorted by name
+                label_map=None,      # rename, merge or leave out class folders: 'FOLDER=Class' strings (Class may be 'skip'), a dict, or a JSON file
+               ) -> Layout:
+    "Map each (split, class) to its folders inside `src`; raise `LungXrayError` listing what was found"
     src = Path(src)
     if not src.is_dir(): raise LungXrayError(f'Source folder {src} does not exist.\n{NO_DATA_HELP}')
     root = _find_split_root(src)
-    if root is None: raise LungXrayError(f'No train and val folders found under {src}. Found: {_describe_tree(src)}')
-    layout, problems = {}, []
+    if root is None:
+        if why := _multilabel_csv(src):
+            raise LungXrayError(f'{src} looks like a multi-label collection ({why}). lung_xray is single-label: each image has one class. '
+                                'Choose one finding per image (keep the images with a single finding, or rank the findings and take the first), '
+                                'then put the images in class folders under train/ and val/ (train/Normal/..., val/Normal/...).')
+        raise LungXrayError(f'No train and val folders found under {src}. Found: {_describe_tree(src)}. '
+                            'Put each class in its own folder under train/ and val/ (test/ optional): train/Normal/..., val/Normal/...')
+    rel = lambda p: p.relative_to(src).as_posix()
+    lmap, used, found, problems = parse_label_map(label_map), set(), {}, []
     for split, split_dir in _split_dirs(root).items():
-        found = {}
-        for d in sorted(p for p in split_dir.iterdir() if p.is_dir()):
-            cls = canonical_class(d.name)
-            if cls is None: problems.append(f'unknown class folder {d.relative_to(src)}')
-            elif cls in found: problems.append(f'{found[cls].relative_to(src)} and {d.relative_to(src)} both name {cls}')
-            else: found[cls] = d
-        problems += [f'{split_dir.relative_to(src)} has no folder for {c}' for c in CLASSES if c not in found]
-        layout.update({(split, c): d for c, d in found.items()})
+        found[split], seen = _class_folders(split_dir, lmap, used, rel)
+        problems += seen
+    if unused := sorted(set(lmap) - used): problems.append(f"the label map names folders that are not class folders here: {', '.join(unused)} (check their spelling)")
+    every = sorted({c for by_class in found.values() for c in by_class})
+    keep = _pick_classes(every, classes) if classes else every
+    check_classes(keep, f'The collection under {root}' if not classes else '--classes')
+    problems += [f'{rel(_split_dirs(root)[s])} has no folder for {c}' for s in found for c in keep if c not in found[s]]
     if problems:
-        raise LungXrayError(f'Unexpected layout under {root}:\n  ' + '\n  '.join(problems) + f'\nClasses expected: {", ".join(CLASSES)}')
-    return layout
+        raise LungXrayError(f'Unexpected layout under {root}:\n  ' + '\n  '.join(problems) + f'\nClasses: {", ".join(keep)}')
+    return Layout({(s, c): found[s][c] for s in found for c in keep}, keep, [c for c in every if c not in keep])
 
 # %% ../nbs/00_data.ipynb #5c40ddf5
 MARKER = '.lung_xray.json'
@@ -117,21 +170,30 @@ def read_marker(dest) -> dict|None:
     p = Path(dest)/MARKER
     return json.loads(p.read_text()) if p.exists() else None
 
-def organize(src, dest, link:str='hard', source_name:str|None=None) -> dict:
-    "Materialize `dest/{split}/{class}` from the images under `src`; returns counts per method and what was left out"
-    layout, dest = find_layout(src), Path(dest)
+def organize(src, dest, link:str='hard', source_name:str|None=None, classes=None, label_map=None) -> dict:
+    "Materialize `dest/{split}/{class}` from the images under `src` (`find_layout`'s `classes` and `label_map`); returns counts per method and what was left out"
+    layout, dest = find_layout(src, classes, label_map), Path(dest)
     if link not in ('hard', 'symlink', 'copy'): raise LungXrayError(f"link must be 'hard', 'symlink' or 'copy', not {link!r}")
-    marker = dict(source=source_name or str(Path(src).resolve()), source_path=str(Path(src).resolve()), link=link, complete=False)
+    marker = dict(source=source_name or str(Path(src).resolve()), source_path=str(Path(src).resolve()), link=link, classes=layout.classes,
+                  label_map=parse_label_map(label_map), complete=False)
     write_text_atomic(dest/MARKER, json.dumps(marker, indent=1))
     methods, ignored = {}, []
-    for (split, cls), folder in sorted(layout.items()):
+    for (split, cls), folders in sorted(layout.items()):
         (dest/split/cls).mkdir(parents=True, exist_ok=True)
-        for f in sorted(p for p in folder.iterdir() if p.is_file()):
-            if not is_image_file(f): ignored.append(str(f)); continue
-            m = _materialize(f, dest/split/cls/f.name, link)
-            methods[m] = methods.get(m, 0) + 1
-    write_text_atomic(dest/MARKER, json.dumps({**marker, 'complete': True, 'ignored': ignored}, indent=1))
-    return dict(methods=methods, ignored=ignored)
+        taken = set()
+        for folder in folders:                  # merged folders: a name met twice gets its folder's name in front
+            for f in sorted(p for p in folder.iterdir() if p.is_file()):
+                if not is_image_file(f): ignored.append(str(f)); continue
+                name = f.name if f.name not in taken else f'{folder.name}__{f.name}'
+                taken.add(name)
+                m = _materialize(f, dest/split/cls/name, link)
+                methods[m] = methods.get(m, 0) + 1
+    write_text_atomic(dest/MARKER, json.dumps({**marker, 'complete': True, 'ignored': ignored, 'left_out': layout.left_out}, indent=1))
+    return dict(methods=methods, ignored=ignored, classes=layout.classes, left_out=layout.left_out)
+
+def data_classes(data_dir) -> list:
+    "The classes of a prepared folder in model-output order: as `organize` recorded them, else its class folders' (sorted: the release's five for a folder prepared before lists were stored)"
+    return list((read_marker(data_dir) or {}).get('classes') or find_layout(data_dir).classes)
 
 # %% ../nbs/00_data.ipynb #dfa248f9
 def cache_side(size:int, margin:float=1.15) -> int:
@@ -243,9 +305,9 @@ MANIFEST_COLUMNS = ['path', 'split', 'label', 'folder', 'bytes', 'mtime_ns', 'sh
 def list_files(data_dir) -> pd.DataFrame:
     "Every file of the canonical layout under `data_dir`: relative path, split, class and class folder"
     data_dir, rows = Path(data_dir), []
-    for (split, label), folder in sorted(find_layout(data_dir).items()):
+    for (split, label), folders in sorted(find_layout(data_dir, data_classes(data_dir)).items()):
         rows += [dict(path=p.relative_to(data_dir).as_posix(), split=split, label=label, folder=folder.name)
-                 for p in sorted(folder.iterdir()) if p.is_file()]
+                 for folder in folders for p in sorted(folder.iterdir()) if p.is_file()]
     return pd.DataFrame(rows, columns=['path', 'split', 'label', 'folder'])
 
 def read_manifest(data_dir) -> pd.DataFrame:
@@ -313,8 +375,8 @@ def audit(data_dir, sizes=(), margin:float=1.15, n_workers:int|None=None, max_di
     manifest['leak'] = manifest.path.map(dups['leak_paths']).fillna('')
     manifest['leak_of'] = manifest.path.map(dups['leak_of']).fillna('')
     manifest = manifest[MANIFEST_COLUMNS]
-    report = audit_report(manifest, dups, reused=len(old), inspected=len(todo))
-    report['shortcuts'] = dict(metadata_baseline=metadata_baseline(manifest))      # what the files alone tell (03c_shortcuts)
+    report = audit_report(manifest, dups, reused=len(old), inspected=len(todo), classes=data_classes(data_dir))
+    report['shortcuts'] = dict(metadata_baseline=metadata_baseline(manifest, classes=report['classes']))      # what the files alone tell (03c_shortcuts)
     atomic_write(data_dir/'audit'/'manifest.csv', lambda tmp: manifest.to_csv(tmp, index=False))
     write_text_atomic(data_dir/'audit'/'report.json', json.dumps(report, indent=1))
     write_text_atomic(data_dir/'audit'/'report.md', report_markdown(report))
@@ -324,30 +386,37 @@ def audit(data_dir, sizes=(), margin:float=1.15, n_workers:int|None=None, max_di
     return manifest, report
 
 # %% ../nbs/00_data.ipynb #b5c035f5
-def audit_report(manifest:pd.DataFrame, dups:dict, reused:int=0, inspected:int=0) -> dict:
-    "The audit's findings as a JSON-ready dict"
+def audit_report(manifest:pd.DataFrame, dups:dict, reused:int=0, inspected:int=0, classes=None) -> dict:
+    "The audit's findings as a JSON-ready dict; `classes` in model-output order (None: the manifest's labels, sorted)"
     ok = manifest[manifest.status == 'ok']
-    counts = {s: {c: int(((ok.split == s) & (ok.label == c)).sum()) for c in CLASSES} for s in SPLITS}
+    classes = list(classes) if classes is not None else sorted(set(manifest.label))
+    counts = {s: {c: int(((ok.split == s) & (ok.label == c)).sum()) for c in classes} for s in SPLITS}
     bad = manifest[manifest.status != 'ok']
-    return dict(files=len(manifest), usable=len(ok), inspected=inspected, reused=reused, counts=counts,
+    return dict(files=len(manifest), usable=len(ok), inspected=inspected, reused=reused, classes=classes, counts=counts,
                 excluded=[dict(path=p, reason=e) for p, e in zip(bad.path, bad.error)],
-                empty=[f'{s}/{c}' for s in SPLITS for c in CLASSES if counts[s][c] == 0 and (s != 'test' or ok.split.eq('test').any())],
+                empty=[f'{s}/{c}' for s in SPLITS for c in classes if counts[s][c] == 0 and (s != 'test' or ok.split.eq('test').any())],
                 missing_splits=[s for s in SPLITS if not manifest.split.eq(s).any()],
                 exact_duplicates_within=dups['exact_within'], leaks=dups['leaks'],
                 exact_groups=dups['exact'], near_pairs=[list(p) for p in dups['near']], near_max_distance=dups['max_distance'],
                 augmented_pairs=dups.get('augmented', []), augmented_unchecked=dups.get('unchecked'), leak_pairs=dups.get('leak_pairs', []))
 
+def _report_classes(report:dict) -> list:
+    return report.get('classes') or list(report['counts']['train'])     # a report written before class lists were stored: its counts' order
+
 def summary_table(report:dict) -> str:
-    "Markdown table of usable images per split and class, with totals"
-    head = '| split | ' + ' | '.join(CLASSES) + ' | total |\n|---|' + '---:|' * (len(CLASSES) + 1) + '\n'
-    rows = [f'| {s} | ' + ' | '.join(str(report['counts'][s][c]) for c in CLASSES) + f" | {sum(report['counts'][s].values())} |"
+    "Markdown table of usable images per split and class (in model-output order), with totals"
+    classes = _report_classes(report)
+    head = '| split | ' + ' | '.join(classes) + ' | total |\n|---|' + '---:|' * (len(classes) + 1) + '\n'
+    rows = [f'| {s} | ' + ' | '.join(str(report['counts'][s][c]) for c in classes) + f" | {sum(report['counts'][s].values())} |"
             for s in SPLITS]
     return head + '\n'.join(rows)
 
 def report_markdown(report:dict) -> str:
     "The audit report as Markdown: counts, excluded files, duplicates and leaks"
+    classes = _report_classes(report)
     out = [f"# Audit report\n\n{report['usable']} usable of {report['files']} files "
            f"({report['inspected']} inspected, {report['reused']} reused from the previous manifest).\n",
+           f"{len(classes)} classes, in the order of a model's outputs: {', '.join(classes)}.\n",
            summary_table(report), f"\n## Excluded files ({len(report['excluded'])})\n"]
     out += [f"- `{e['path']}`: {e['reason']}" for e in report['excluded']] or ['None.']
     if report['empty'] or report['missing_splits']:
@@ -392,10 +461,10 @@ def plot_class_counts(report:dict, ax=None):
     "Bar chart of usable images per class in each split"
     import matplotlib.pyplot as plt
     ax = ax or plt.subplots(figsize=(9, 3.5))[1]
-    width = 0.8 / len(SPLITS)
+    width, classes = 0.8 / len(SPLITS), _report_classes(report)
     for i, s in enumerate(SPLITS):
-        ax.bar(np.arange(len(CLASSES)) + i*width, [report['counts'][s][c] for c in CLASSES], width, label=s)
-    ax.set_xticks(np.arange(len(CLASSES)) + width*(len(SPLITS)-1)/2, CLASSES, rotation=15)
+        ax.bar(np.arange(len(classes)) + i*width, [report['counts'][s][c] for c in classes], width, label=s)
+    ax.set_xticks(np.arange(len(classes)) + width*(len(SPLITS)-1)/2, classes, rotation=15)
     ax.set_ylabel('usable images'); ax.legend()
     return ax
 
@@ -420,6 +489,15 @@ def acquire(source, dest, phantom_n:int|tuple=40, phantom_max_side:int=2400, n_w
     path = Path(source).expanduser()
     if not path.is_dir(): raise LungXrayError(f'--source {source}: no such folder.\n{NO_DATA_HELP}')
     return path
+
+def _same_classes(dest:Path, marker:dict, classes, label_map):
+    "Refuse other classes or another label map than `dest` was organized with (nothing asked: what it holds)"
+    def differ():
+        try: return _pick_classes(data_classes(dest), classes) != data_classes(dest)
+        except LungXrayError: return True
+    if classes and differ() or label_map and parse_label_map(label_map) != marker.get('label_map', {}):
+        raise LungXrayError(f"{dest} was organized with classes {', '.join(data_classes(dest))} (label map {marker.get('label_map') or 'none'}), "
+                            'not the --classes/--label-map given now. Use another --dest, or delete it to organize again.')
 
 def _check_dest(dest:Path, marker:dict|None, name:str):
     "Refuse a destination that holds other files, or a layout organized from another source"
@@ -459,6 +537,8 @@ def prepare(source='kaggle',                      # 'kaggle' (download with kagg
             phantom_copies:int|None=None,          # phantom: Keras-like copies of training images planted in val and test; None: one per 20
             phantom_shortcut:str='none',           # phantom: a planted shortcut to audit ('none', 'marker', 'size', 'format', 'border'; see 00a_phantom)
             max_pixels:int=MAX_PIXELS,             # largest image accepted, in pixels (read from its header before decoding; a larger one is reported as broken)
+            classes:str|None=None,                 # the classes to keep, in the order of the model's outputs, comma-separated ('COVID-19,Normal'; aliases work); None: every class folder, sorted by name
+            label_map=None,                        # rename, merge or leave out class folders: FOLDER=Class ('PNEUMONIA=Pneumonia', 'bacteria=Pneumonia', 'masks=skip'), or a JSON file of them
             progress:bool=True,                    # progress bars
            ) -> tuple[pd.DataFrame, dict]:
     "Acquire, organize, audit and cache: everything `get_dls` needs; returns the manifest and the audit report"
@@ -469,14 +549,16 @@ def prepare(source='kaggle',                      # 'kaggle' (download with kagg
         if has_layout and marker is None:
             print(f'{dest} already holds train and val (not organized by lung_xray): using them as they are.')
         elif has_layout and marker['complete'] and marker['source'] == name:
+            _same_classes(dest, marker, classes, label_map)
             print(f'{dest} already holds train and val from {name}: download and organize skipped.')
         else:
             _check_dest(dest, marker, name)
             src = acquire(source, dest, phantom_n, phantom_max_side, n_workers, progress, phantom_copies, phantom_shortcut)
             if dest.resolve().is_relative_to(src.resolve()):
                 raise LungXrayError(f'--dest {dest} lies inside the source {src}; choose a destination outside it.')
-            res = organize(src, dest, link, name)
-            print(f"Organized {src} -> {dest}: {res['methods']}" + (f"; {len(res['ignored'])} non-image files left out" if res['ignored'] else ''))
+            res = organize(src, dest, link, name, classes, label_map)
+            print(f"Organized {src} -> {dest}: {res['methods']}" + (f"; {len(res['ignored'])} non-image files left out" if res['ignored'] else '')
+                  + (f"; classes left out: {', '.join(res['left_out'])}" if res['left_out'] else ''))
         manifest, report = audit(dest, sizes, margin, n_workers, max_distance, progress, max_pixels=max_pixels)
         for size in sizes: build_cache(dest, size, margin, manifest, n_workers, progress)
         return manifest, report
@@ -491,7 +573,7 @@ def _baseline_lines(baseline:dict|None) -> list[str]:
 
 def summary_text(report:dict, dest) -> str:
     "Counts per split and class, then excluded files, gaps, duplicates and leaks"
-    lines = [summary_table(report), '', f"Excluded files: {len(report['excluded'])}"]
+    lines = [f"Classes ({len(_report_classes(report))}, in model-output order): {', '.join(_report_classes(report))}", summary_table(report), '', f"Excluded files: {len(report['excluded'])}"]
     lines += [f"  {e['path']}: {e['reason']}" for e in report['excluded']]
     lines += [f'Warning: no usable images in {e}' for e in report['empty']] + [f'Warning: no {s} split' for s in report['missing_splits']]
     within = ', '.join(f'{s} {n}' for s, n in report['exact_duplicates_within'].items())
@@ -506,7 +588,7 @@ def data_parser() -> argparse.ArgumentParser:
     "Argument parser of `lung-xray-data`: `prepare`'s parameters (with the older --size, --workers and --near-distance), plus --quiet"
     p = command_parser('lung-xray-data', 'Acquire, organize, audit and cache the chest X-ray dataset; ends with a summary table.')
     add_function_options(p, prepare, skip=('progress',), aliases={'sizes': ['--size'], 'n_workers': ['--workers'], 'max_distance': ['--near-distance']},
-                         link=dict(choices=['hard', 'symlink', 'copy']))
+                         link=dict(choices=['hard', 'symlink', 'copy']), label_map=dict(action='extend', nargs='+', type=str, default=None))
     p.set_defaults(progress=True)                          # before --quiet, whose own default stays hidden: '(default: True)' read as quiet by default
     p.add_argument('--quiet', dest='progress', action='store_false', default=argparse.SUPPRESS, help='no progress bars (they are shown by default)')
     return p

@@ -18,13 +18,13 @@ import pandas as pd
 import torch
 from sklearn.metrics import accuracy_score, balanced_accuracy_score, recall_score, roc_auc_score, roc_curve
 
-from .core import CLASSES, LungXrayError, add_function_options, atomic_write, command_parser, options_for, run_guarded, write_text_atomic
-from .data import read_manifest
+from .core import LungXrayError, add_function_options, atomic_write, command_parser, options_for, run_guarded, write_text_atomic
+from .data import data_classes, read_manifest
 from .loader import DeviceAugment, get_fast_dls
 from .models import count_params
 from .checkpoint import NO_MODELS_HELP, find_checkpoints, run_id, run_seed
 from .metrics import test_set_id, compare_models, apply_temperature, calibration_bins, classification_metrics, expected_calibration_error, mcnemar_p, medical_report, rate_ci
-from .predict import inference_autocast, load_for_eval, tta_blend
+from .predict import inference_autocast, load_for_eval, require_classes, tta_blend
 from .shortcuts import hide, lung_field, saliency_in_field
 from .external import external_markdown, external_rows, load_external, validate_external
 
@@ -86,19 +86,20 @@ def plot_confusion(metrics:dict, title:str='', path=None):
     cm, cmn = np.array(metrics['confusion']), np.array(metrics['confusion_normalized'])
     fig, ax = plt.subplots(figsize=(6.5, 5.5))
     ax.imshow(cmn, cmap='Blues', vmin=0, vmax=1)
-    for i in range(len(CLASSES)):
-        for j in range(len(CLASSES)): ax.text(j, i, f'{cm[i, j]}\n{cmn[i, j]:.0%}', ha='center', va='center', fontsize=8,
+    classes, n = metrics['classes'], len(metrics['classes'])
+    for i in range(n):
+        for j in range(n): ax.text(j, i, f'{cm[i, j]}\n{cmn[i, j]:.0%}', ha='center', va='center', fontsize=8,
                                              color='white' if cmn[i, j] > 0.5 else 'black')
-    ax.set_xticks(range(5), CLASSES, rotation=30, ha='right'); ax.set_yticks(range(5), CLASSES)
+    ax.set_xticks(range(n), classes, rotation=30, ha='right'); ax.set_yticks(range(n), classes)
     ax.set_xlabel('predicted'); ax.set_ylabel('true'); ax.set_title(title or 'confusion matrix (test)')
     return _save(fig, path)
 
 # %% ../nbs/03_eval.ipynb #155bc57d
-def plot_roc(y:np.ndarray, probs:np.ndarray, title:str='', path=None):
-    "One-vs-rest ROC curve per class present in `y`"
+def plot_roc(y:np.ndarray, probs:np.ndarray, classes:list, title:str='', path=None):
+    "One-vs-rest ROC curve per class present in `y` (`classes`: the columns of `probs`)"
     import matplotlib.pyplot as plt
     fig, ax = plt.subplots(figsize=(5.5, 5))
-    for i, c in enumerate(CLASSES):
+    for i, c in enumerate(classes):
         if 0 < (y == i).sum() < len(y):
             fpr, tpr, _ = roc_curve(y == i, probs[:, i])
             ax.plot(fpr, tpr, label=f'{c} (AUC {roc_auc_score(y == i, probs[:, i]):.3f})')
@@ -154,25 +155,26 @@ def plot_gradcam_grid(learn:Learner, per_class:int=2, path=None):
     import matplotlib.pyplot as plt
     from PIL import Image
     items = learn.dls.items[learn.dls.items.split == 'test'].reset_index(drop=True)
-    picks = [i for c in CLASSES for i in list(items.index[items.label == c])[:per_class]]
-    fig, axs = plt.subplots(len(CLASSES), per_class, figsize=(2.6 * per_class, 2.6 * len(CLASSES)), squeeze=False)
+    classes = list(learn.dls.vocab)
+    picks = [i for c in classes for i in list(items.index[items.label == c])[:per_class]]
+    fig, axs = plt.subplots(len(classes), per_class, figsize=(2.6 * per_class, 2.6 * len(classes)), squeeze=False)
     for ax in axs.flat: ax.set_axis_off()
-    model, seen = learn.model.float(), {c: 0 for c in CLASSES}
+    model, seen = learn.model.float(), {c: 0 for c in classes}
     for i in picks:
         x, img = model_input(learn, i)
         with torch.enable_grad(): cam = gradcam(model, x)
         heat = np.asarray(Image.fromarray((cam * 255).astype(np.uint8)).resize(img.shape[::-1], Image.BILINEAR)) / 255
-        label = items.label[i]; ax = axs[CLASSES.index(label), seen[label]]; seen[label] += 1
+        label = items.label[i]; ax = axs[classes.index(label), seen[label]]; seen[label] += 1
         ax.imshow(img, cmap='gray'); ax.imshow(heat, cmap='jet', alpha=0.35)
-        with torch.no_grad(): ax.set_title(f'{label}\npred: {CLASSES[int(model(x).argmax())]}', fontsize=7)
+        with torch.no_grad(): ax.set_title(f'{label}\npred: {classes[int(model(x).argmax())]}', fontsize=7)
     fig.tight_layout()
     return _save(fig, path)
 
 # %% ../nbs/03_eval.ipynb #1ee04a5e
 def most_confused(metrics:dict, min_count:int=1) -> list:
     "(actual, predicted, count) for every off-diagonal cell of the confusion matrix, most frequent first"
-    cm = metrics['confusion']
-    pairs = [(CLASSES[i], CLASSES[j], cm[i][j]) for i in range(len(cm)) for j in range(len(cm)) if i != j and cm[i][j] >= min_count]
+    cm, classes = metrics['confusion'], metrics['classes']
+    pairs = [(classes[i], classes[j], cm[i][j]) for i in range(len(cm)) for j in range(len(cm)) if i != j and cm[i][j] >= min_count]
     return sorted(pairs, key=lambda p: -p[2])
 
 # %% ../nbs/03_eval.ipynb #cd14a4ed
@@ -186,7 +188,7 @@ def plot_top_losses(learn:Learner, test:dict, k:int=9, path=None):
     for ax, i in zip(axs.flat, idxs):
         _, img = model_input(learn, int(i))
         ax.imshow(img, cmap='gray')
-        ax.set_title(f"{CLASSES[int(test['probs'][i].argmax())]} / {CLASSES[int(test['targets'][i])]}\n"
+        ax.set_title(f"{learn.dls.vocab[int(test['probs'][i].argmax())]} / {learn.dls.vocab[int(test['targets'][i])]}\n"
                      f"loss {-math.log(max(p_actual[i], 1e-12)):.2f}, p(actual) {p_actual[i]:.2f}", fontsize=7)
     fig.suptitle('top losses (predicted / actual)')
     return _save(fig, path)
@@ -210,23 +212,23 @@ def saliency_shares(model, dl, hidden=(), progress:bool=False) -> np.ndarray:
         shares += [saliency_in_field(c) for c in cams.numpy()]
     return np.array(shares)
 
-def _scored(y, probs, n_boot) -> dict:
+def _scored(y, probs, n_boot, classes) -> dict:
     "Accuracy and balanced accuracy with their 95% intervals (`metrics.rate_ci`, vectorized), and the sensitivity of each class present"
     pred, present = probs.argmax(1), np.unique(y)
-    sens = dict(zip((CLASSES[i] for i in present), map(float, recall_score(y, pred, labels=present, average=None, zero_division=0))))
+    sens = dict(zip((classes[i] for i in present), map(float, recall_score(y, pred, labels=present, average=None, zero_division=0))))
     return dict(n=int(len(y)), accuracy=float(accuracy_score(y, pred)), balanced_accuracy=float(balanced_accuracy_score(y, pred)),
                 ci95=rate_ci(y, pred, n_boot) if n_boot else {}, sensitivity=sens)
 
 def shortcut_scores(learn:Learner, test:dict, n_boot:int=1000, hidden=(), saliency:bool=True, progress:bool=False) -> dict:
     "The model on the test split as is, with the lung field hidden and with all but it hidden, and its saliency inside the lungs"
-    dl, y = learn.dls[2], test['targets']
+    dl, y, classes = learn.dls[2], test['targets'], list(learn.dls.vocab)
     field = lung_field(dl.size if isinstance(dl.size, int) else dl.size[0])
-    out = dict(lung_field=dict(threshold=0.2, share_of_view=round(float(field.mean()), 3)), full=_scored(y, test['probs'], n_boot))
+    out = dict(lung_field=dict(threshold=0.2, share_of_view=round(float(field.mean()), 3)), full=_scored(y, test['probs'], n_boot, classes))
     for key, region in (('lungs_hidden', 'lungs'), ('lungs_only', 'context')):       # (a control model's lungs are hidden already)
-        out[key] = out['full'] if region in hidden else _scored(y, loader_probs(learn.model, dl, progress, hidden=(*hidden, region))[0].numpy(), n_boot)
+        out[key] = out['full'] if region in hidden else _scored(y, loader_probs(learn.model, dl, progress, hidden=(*hidden, region))[0].numpy(), n_boot, classes)
     if saliency:
         shares = saliency_shares(learn.model.float(), dl, hidden, progress)
-        out['saliency_in_lungs'] = dict(overall=float(np.nanmean(shares)), per_class={c: float(np.nanmean(shares[y == i])) for i, c in enumerate(CLASSES) if (y == i).any()})
+        out['saliency_in_lungs'] = dict(overall=float(np.nanmean(shares)), per_class={c: float(np.nanmean(shares[y == i])) for i, c in enumerate(classes) if (y == i).any()})
         out['_shares'] = shares
     return out
 
@@ -269,7 +271,8 @@ def clean_report_text(res:dict) -> str:
     c, s = res['clean'], (res.get('medical_clean') or {}).get('screening')
     out = [f"-- clean subset: {c['n']} test images; {c['left_out']} with a copy in train or val left out --",
            classification_report_text(res['test_clean']).rstrip('\n')]
-    if s: out.append(f"screening (abnormal vs Normal): sensitivity {f(s['sensitivity'])}  specificity {f(s['specificity'])}  AUC {f(s['auc'])}")
+    if s and 'skipped' in s: out.append(f"screening skipped: {s['skipped']}")
+    elif s: out.append(f"screening (abnormal vs {s.get('negative', 'Normal')}): sensitivity {f(s['sensitivity'])}  specificity {f(s['specificity'])}  AUC {f(s['auc'])}")
     return '\n'.join(out) + '\n'
 
 # %% ../nbs/03_eval.ipynb #8f33ec4a
@@ -285,10 +288,12 @@ def shortcut_report_text(res:dict) -> str:
 
 # %% ../nbs/03_eval.ipynb #068b9e46
 def evaluate_model(path, data_path=None, tta:bool=False, detailed:bool=False, medical:bool=True, target:float=0.95,
-                   n_boot:int=1000, device=None, progress:bool=True, shortcuts:bool=True) -> dict:
-    "Every metric of one checkpoint on the test split; writes `<run>/eval/`; returns metrics and predictions"
+                   n_boot:int=1000, device=None, progress:bool=True, shortcuts:bool=True, negative_class:str|None=None) -> dict:
+    "Every metric of one checkpoint on the test split (its data's classes must be the model's); writes `<run>/eval/`; returns metrics and predictions"
     model, ckpt = load_for_eval(path, device or 'cpu')
     data_path = data_path or ckpt['config']['data_path']
+    require_classes(ckpt, data_classes(data_path), path)                  # the test set's classes are the model's, in its order
+    classes = list(ckpt['classes'])
     learn = eval_learner(model, ckpt, data_path, device=device)
     mask = ckpt['config'].get('mask', 'none')                             # a control model sees every image with its lungs hidden
     hidden = () if mask == 'none' else (mask,)
@@ -296,15 +301,16 @@ def evaluate_model(path, data_path=None, tta:bool=False, detailed:bool=False, me
     out_dir = Path(path).parent/'eval'
     res = dict(arch=ckpt['arch'], run=run_id(path), seed=ckpt['config'].get('seed'), checkpoint=str(path), image_size=ckpt['image_size'], params=count_params(model)[1],
                best_epoch=f"{ckpt['stage']} epoch {ckpt['epoch']}", val_accuracy=ckpt['val_accuracy'],
-               images_per_second=test['images_per_second'], test=classification_metrics(test['targets'], test['probs'], n_boot), control=mask != 'none')
+               images_per_second=test['images_per_second'], test=classification_metrics(test['targets'], test['probs'], n_boot, classes=classes), control=mask != 'none')
     leaked = set(read_manifest(data_path).query("leak != ''").path)        # test images with a copy (exact, near, augmented) in train or val
     test['clean'] = np.array([p not in leaked for p in test['paths']])
     res['clean'] = dict(n=int(test['clean'].sum()), left_out=int((~test['clean']).sum()))
-    res['test_clean'] = classification_metrics(test['targets'][test['clean']], test['probs'][test['clean']], n_boot) if test['clean'].any() else None
-    if tta: tt = predict_split(learn, 'test', tta=True, progress=progress, hidden=hidden); res['test_tta'] = classification_metrics(tt['targets'], tt['probs'], n_boot)
-    if medical: res['medical'] = medical_report(val['targets'], val['probs'], test['targets'], test['probs'], target)
+    res['test_clean'] = classification_metrics(test['targets'][test['clean']], test['probs'][test['clean']], n_boot, classes=classes) if test['clean'].any() else None
+    if tta: tt = predict_split(learn, 'test', tta=True, progress=progress, hidden=hidden); res['test_tta'] = classification_metrics(tt['targets'], tt['probs'], n_boot, classes=classes)
+    medical_kw = dict(classes=classes, negative_class=negative_class)
+    if medical: res['medical'] = medical_report(val['targets'], val['probs'], test['targets'], test['probs'], target, **medical_kw)
     if medical and res['test_clean']:                                      # the same operating points (chosen on val) on the clean subset
-        c = test['clean']; res['medical_clean'] = medical_report(val['targets'], val['probs'], test['targets'][c], test['probs'][c], target)
+        c = test['clean']; res['medical_clean'] = medical_report(val['targets'], val['probs'], test['targets'][c], test['probs'][c], target, **medical_kw)
     shares = None
     if shortcuts:
         sc = shortcut_scores(learn, test, n_boot, hidden, progress=progress); shares = sc.pop('_shares')
@@ -318,7 +324,7 @@ def evaluate_model(path, data_path=None, tta:bool=False, detailed:bool=False, me
     if res['test_clean']: write_text_atomic(out_dir/'classification_report_clean.txt', clean_report_text(res))
     import matplotlib.pyplot as plt
     figs = [plot_confusion(res['test'], f"{ckpt['arch']}: confusion (test)", out_dir/'confusion_matrix.png'),
-            plot_roc(test['targets'], test['probs'], f"{ckpt['arch']}: ROC (test)", out_dir/'roc_curves.png')]
+            plot_roc(test['targets'], test['probs'], classes, f"{ckpt['arch']}: ROC (test)", out_dir/'roc_curves.png')]
     if medical: figs.append(plot_reliability(test['targets'], test['probs'], res['medical']['calibration']['temperature'], path=out_dir/'reliability.png'))
     if shares is not None: figs.append(plot_saliency_outside(learn, shares, hidden=hidden, path=out_dir/'saliency_outside_lungs.png'))
     if detailed: figs += interpret(learn, test, res['test'], out_dir)
@@ -339,15 +345,16 @@ def _fmt(v, pct=True): return 'n/a' if v is None else (f'{100*v:.1f}' if pct els
 def _board_row(model, m:dict, y, probs, params_m, test_set:str, image_size=None, images_per_s=None, clean=None, m_clean=None, shortcuts=None, control=False) -> dict:
     "A leaderboard row from `classification_metrics` output, whole test split and clean subset (the `_` keys stay out of the table)"
     ci, clean = m['ci95'], np.ones(len(y), bool) if clean is None else np.asarray(clean, bool)
-    if m_clean is None and clean.any(): m_clean = m if clean.all() else classification_metrics(y[clean], probs[clean], n_boot=200)
-    return dict(model=model, test_set=test_set, accuracy_clean=m_clean['accuracy'] if m_clean else None,
+    classes = list(m['per_class'])                                        # the model's classes, in output order
+    if m_clean is None and clean.any(): m_clean = m if clean.all() else classification_metrics(y[clean], probs[clean], n_boot=200, classes=classes)
+    return dict(model=model, test_set=test_set, classes=', '.join(classes), accuracy_clean=m_clean['accuracy'] if m_clean else None,
                 acc_clean_ci95=m_clean['ci95'].get('accuracy') if m_clean else None, n_clean=int(clean.sum()),
                 accuracy=m['accuracy'], acc_ci95=ci.get('accuracy'), balanced_accuracy=m['balanced_accuracy'],
                 f1_macro=m['f1_macro'], f1_ci95=ci.get('f1_macro'), auc_macro=m['auc_macro'], auc_ci95=ci.get('auc_macro'),
                 params_m=params_m, image_size=image_size, images_per_s=images_per_s,
                 acc_lungs_hidden=shortcuts['accuracy']['lungs_hidden'] if shortcuts else None, acc_lungs_only=shortcuts['accuracy']['lungs_only'] if shortcuts else None,
                 saliency_in_lungs=shortcuts['saliency_in_lungs'] if shortcuts else None, control=bool(control),
-                _pred=probs.argmax(1), _y=y, _probs=probs, _clean=clean)
+                _pred=probs.argmax(1), _y=y, _probs=probs, _clean=clean, _classes=classes)
 
 SEED_STATS = ('accuracy_clean', 'accuracy', 'balanced_accuracy', 'f1_macro', 'auc_macro', 'acc_lungs_hidden', 'acc_lungs_only', 'saliency_in_lungs')
 
@@ -365,7 +372,7 @@ def _seeds_row(name:str, runs:list) -> tuple[dict, dict|None]:
         row[k], row[k + '_std'] = (None, None) if np.isnan(v).all() else (float(np.nanmean(v)), float(np.nanstd(v, ddof=1)))
     row.update(seed=None, acc_clean_ci95=None, acc_ci95=None, f1_ci95=None, auc_ci95=None, images_per_s=float(np.mean([r['images_per_s'] for r in runs])))
     y, probs = best['_y'], np.mean([r['_probs'] for r in runs], 0)                # soft vote over the seeds
-    vote = _board_row(f'{name} seed ensemble', classification_metrics(y, probs, n_boot=200), y, probs, sum(r['params_m'] for r in runs),
+    vote = _board_row(f'{name} seed ensemble', classification_metrics(y, probs, n_boot=200, classes=best['_classes']), y, probs, sum(r['params_m'] for r in runs),
                       best['test_set'], best['image_size'], clean=best['_clean'], control=best['control'])
     vote.update(kind='seed ensemble', seeds=row['seeds'], n_seeds=len(runs), run='')
     row.update(_pred=vote['_pred'], _probs=probs)
@@ -376,7 +383,7 @@ def leaderboard(results:list, ensemble_k:int=0, per_seed:bool=False) -> pd.DataF
     rows = []
     for r in results:
         row = _board_row(r['arch'] + (' (control: lungs hidden)' if r.get('control') else ''), r['test'], r['predictions']['targets'], r['predictions']['probs'], r['params'] / 1e6,
-                         test_set_id(r['predictions']['targets'], r['predictions']['paths']), r['image_size'], r['images_per_second'],
+                         test_set_id(r['predictions']['targets'], r['predictions']['paths'], list(r['test']['per_class'])), r['image_size'], r['images_per_second'],
                          r['predictions'].get('clean'), r.get('test_clean'), r.get('shortcuts'), r.get('control', False))
         rows.append({**row, 'run': _run_of(r), 'seed': r.get('seed', r.get('config', {}).get('seed'))})
     backbones = {}                                                          # (test set, backbone) -> its runs, in seed order
@@ -393,7 +400,7 @@ def leaderboard(results:list, ensemble_k:int=0, per_seed:bool=False) -> pd.DataF
             top = sorted((r for r in members if r['kind'] == 'backbone'), key=lambda r: -r['accuracy'])[:ensemble_k]
             if len(top) < 2: continue
             probs = np.mean([r['_probs'] for r in top], 0)
-            members.append({**_board_row(f"ensemble({'+'.join(r['model'] for r in top)})", classification_metrics(top[0]['_y'], probs, n_boot=200),
+            members.append({**_board_row(f"ensemble({'+'.join(r['model'] for r in top)})", classification_metrics(top[0]['_y'], probs, n_boot=200, classes=top[0]['_classes']),
                                          top[0]['_y'], probs, sum(r['params_m'] for r in top), test_set, clean=top[0]['_clean']),
                             'kind': 'ensemble', 'run': '', 'seeds': '', 'n_seeds': None})
     ordered, comparisons = [], {}
@@ -441,8 +448,8 @@ def leaderboard_markdown(board:pd.DataFrame) -> str:
     sets = list(dict.fromkeys(board.test_set))
     if len(sets) == 1: lines = _board_table(board) + _comparison_lines(comparisons.get(sets[0]))
     else:
-        lines = [f'Models were evaluated on {len(sets)} different test sets; they are ranked only against models scored on the same images.']
-        for s in sets: lines += ['', f'Test set {s}:', ''] + _board_table(board[board.test_set == s]) + _comparison_lines(comparisons.get(s))
+        lines = [f'Models were evaluated on {len(sets)} different test sets (other images, or other class lists); they are ranked only against models scored on the same images with the same classes.']
+        for s in sets: lines += ['', f"Test set {s}" + (f" (classes: {board.classes[board.test_set == s].iloc[0]})" if 'classes' in board else '') + ':', ''] + _board_table(board[board.test_set == s]) + _comparison_lines(comparisons.get(s))
     several = 'n_seeds' in board and (board.n_seeds.fillna(1) > 1).any()
     if several: lines.append('\nA backbone trained with several seeds shows the mean ± standard deviation over its seeds (the spread of a retrained model, '
                              'not a confidence interval) and enters the tests below with its seed ensemble (the soft vote of its seeds).')
@@ -494,6 +501,7 @@ def evaluate_all(runs_dir='runs',                 # where the runs are: <runs_di
                  detailed=False,                   # top losses, most confused pairs, Grad-CAM
                  medical_validation=True,          # operating points, screening, merged pneumonias, calibration
                  target_sensitivity=0.95,          # the sensitivity the per-class thresholds aim for (chosen on val)
+                 negative_class=None,              # the class screening calls negative (abnormal vs it); None: the class named Normal, if any
                  ensemble=0,                       # add a soft-vote ensemble of the top k models to the leaderboard (0: none)
                  per_seed=False,                   # also list every seed's run in the leaderboard (backbones show mean ± std over their seeds)
                  n_boot=1000,                      # bootstrap resamples for the 95% intervals
@@ -507,7 +515,7 @@ def evaluate_all(runs_dir='runs',                 # where the runs are: <runs_di
     "Evaluate every model found (skipping unreadable or incompatible ones, named), then write the leaderboard"
     results, skipped = [], []
     for path in find_checkpoints(runs_dir, model):
-        try: results.append(evaluate_model(path, data_path, tta, detailed, medical_validation, target_sensitivity, n_boot, device, progress, shortcuts))
+        try: results.append(evaluate_model(path, data_path, tta, detailed, medical_validation, target_sensitivity, n_boot, device, progress, shortcuts, negative_class))
         except LungXrayError as e: print(f'Skipped {path}: {e}'); skipped.append(f'{path}: {e}')
     if not results: raise LungXrayError('No checkpoint could be evaluated:\n  ' + '\n  '.join(skipped) + f'\n{NO_MODELS_HELP}')
     if external: validate_external([r['checkpoint'] for r in results], external, runs_dir, label_map, external_exclude, data_path, n_boot, device, progress)

@@ -95,7 +95,7 @@ def preprocessing_contract(card:dict) -> dict:
         inside_the_graph=[f"centre crop to {card['image_size']} px (the validation view)", 'divide by 255',
                           'repeat the channel to 3', f"normalize with mean {card['normalization']['mean']}, std {card['normalization']['std']}",
                           'the network', 'softmax'],
-        outputs=dict(logits='(batch, 5) raw scores', probabilities='(batch, 5) softmax of the logits'),
+        outputs=dict(logits=f"(batch, {len(card['classes'])}) raw scores", probabilities=f"(batch, {len(card['classes'])}) softmax of the logits"),
         classes=card['classes'], temperature=card['temperature'],
         calibrated='softmax(logits / temperature): probabilities calibrated on the validation split' if card['temperature'] else None,
         card=card)
@@ -118,6 +118,7 @@ def export_onnx(checkpoint,                     # the trained model's checkpoint
     tmp = dest.with_name(dest.name + '.tmp')
     program = torch.onnx.export(served, (example,), dynamo=True, opset_version=opset, input_names=['image'],
                                 output_names=['logits', 'probabilities'], dynamic_shapes=({0: torch.export.Dim('batch')},), verbose=False)
+    program.model.metadata_props.update(classes=json.dumps(list(ckpt['classes'])), arch=ckpt['arch'])   # the outputs' names travel inside the file
     program.save(str(tmp)); tmp.replace(dest)                                                    # a reader never sees half a file
     contract = write_text_atomic(dest.with_suffix('.json'), json.dumps(preprocessing_contract(model_card(checkpoint, ckpt)), indent=1))
     return dest, contract
@@ -132,6 +133,7 @@ class OnnxPredictor(Predictor):
         if threads: opts.intra_op_num_threads = threads
         self.session = ort.InferenceSession(str(onnx_path), opts, providers=['CPUExecutionProvider'])
         self.size, self.bs, self.device, self.ckpt = self.contract['card']['image_size'], bs, torch.device('cpu'), None
+        self.classes = json.loads(self.session.get_modelmeta().custom_metadata_map.get('classes') or 'null') or self.contract['classes']   # the file's own list (older files: the contract's)
         self.max_pixels = max_pixels                                      # the reader's one pixel limit, as in Predictor
 
     def _probs(self, rows, augment=None) -> np.ndarray: return self.session.run(['probabilities'], {'image': np.stack(rows)})[0]

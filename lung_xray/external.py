@@ -16,73 +16,54 @@ import numpy as np
 import pandas as pd
 from fastcore.parallel import parallel
 
-from .core import CLASSES, LungXrayError, alias_key, atomic_write, canonical_class, default_workers, write_text_atomic
+from .core import LungXrayError, alias_key, atomic_write, class_name, default_workers, parse_label_map, write_text_atomic
 from .data import augmented_copies, contact_sheet, find_duplicates, inspect_image, read_manifest
 from .reader import is_image_file
 from .leaks import MIN_SIDE
 from .metrics import subset_metrics, test_set_id
 from .predict import Predictor
-from .checkpoint import read_checkpoint, run_id
+from .checkpoint import checkpoint_classes, read_checkpoint, run_id
 
 # %% auto #0
-__all__ = ['SKIP_NAMES', 'EXTERNAL_COLUMNS', 'parse_label_map', 'external_files', 'audit_external', 'external_report',
-           'external_report_markdown', 'evaluate_external', 'load_external', 'external_rows', 'external_markdown',
-           'external_name', 'validate_external']
-
-# %% ../nbs/03d_external.ipynb #a9509ac9
-SKIP_NAMES = ('skip', 'ignore', 'none', '-')
-
-def _label_pairs(label_map) -> dict:
-    "A label map given as a dict, 'FOLDER=Class' strings, or JSON files of such a dict, as one dict"
-    if isinstance(label_map, dict): return dict(label_map)
-    pairs = {}
-    for item in [label_map] if isinstance(label_map, (str, Path)) else label_map:
-        if str(item).endswith('.json') and Path(item).is_file(): pairs.update(json.loads(Path(item).read_text())); continue
-        if '=' not in str(item): raise LungXrayError(f"Label map entry {str(item)!r} is not FOLDER=Class (e.g. 'PNEUMONIA=Bacterial Pneumonia', or 'masks=skip').")
-        folder, cls = str(item).split('=', 1); pairs[folder.strip()] = cls.strip()
-    return pairs
-
-def parse_label_map(label_map=None) -> dict:
-    "Folder name (as `core.alias_key`) -> class, or None to leave its images out"
-    out = {}
-    for folder, cls in _label_pairs(label_map or {}).items():
-        if cls is None or alias_key(str(cls)) in SKIP_NAMES: out[alias_key(folder)] = None; continue
-        if canonical_class(str(cls)) is None:
-            raise LungXrayError(f"Label map: {cls!r} (for folder {folder!r}) is not a class. Classes: {', '.join(CLASSES)}; or 'skip' to leave the folder out.")
-        out[alias_key(folder)] = canonical_class(str(cls))
-    return out
+__all__ = ['EXTERNAL_COLUMNS', 'external_files', 'audit_external', 'external_report', 'external_report_markdown',
+           'evaluate_external', 'load_external', 'external_rows', 'external_markdown', 'external_name',
+           'validate_external']
 
 # %% ../nbs/03d_external.ipynb #683e4b2a
-def _folder_class(parts, lmap:dict, used:set):
-    "(class or None, folder): the nearest folder of `parts` that the label map or our names give a class; (False, None) if none does"
+def _folder_class(parts, lmap:dict, used:set, classes:list):
+    "(class or None, folder): the nearest folder of `parts` that the label map or the model's `classes` (by any alias) give a class; (False, None) if none does"
+    keys = {alias_key(c): c for c in classes}
     for name in reversed(parts):
         key = alias_key(name)
         if key in lmap: used.add(key); return lmap[key], name
-        if canonical_class(name): return canonical_class(name), name
+        if class_name(name) in classes: return class_name(name), name
+        if key in keys: return keys[key], name
     return False, None
 
-def _unlabeled_error(src:Path, unlabeled:dict) -> LungXrayError:
+def _unlabeled_error(src:Path, unlabeled:dict, classes:list) -> LungXrayError:
     where = ', '.join(f"'{d}' ({n})" for d, n in sorted(unlabeled.items(), key=lambda kv: -kv[1])[:10])
     return LungXrayError(f'{sum(unlabeled.values())} images under {src} are in folders that name no class: {where}. '
                          f"Name their class with --label-map FOLDER=Class (e.g. --label-map 'PNEUMONIA=Bacterial Pneumonia'), "
-                         f"leave them out with --label-map FOLDER=skip or --external-exclude 'PATTERN'. Classes: {', '.join(CLASSES)}.")
+                         f"leave them out with --label-map FOLDER=skip or --external-exclude 'PATTERN'. The model's classes: {', '.join(classes)}.")
 
 def external_files(src,                    # the external set's folder
                    label_map=None,         # folder names that are not ours: 'FOLDER=Class' strings (Class may be 'skip'), a dict, or a JSON file
                    exclude=(),             # glob patterns (path inside the set, or file name) of files to leave out
+                   *, classes:list,        # the model's classes, which folders and the label map name
                   ) -> tuple[pd.DataFrame, dict]:
-    "Every image under `src` with its class (path inside the set, label, folder), and what was left out on purpose"
-    src, lmap, used = Path(src), parse_label_map(label_map), set()
+    "Every image under `src` with its class among the model's `classes` (path inside the set, label, folder), and what was left out on purpose"
+    src, classes = Path(src), list(classes)
+    lmap, used = parse_label_map(label_map, classes), set()
     if not src.is_dir(): raise LungXrayError(f'External set {src} is not a folder: give a folder of class folders (COVID-19/, Normal/, ...) or any layout lung-xray-data reads.')
     rows, unlabeled, left_out = [], {}, dict(excluded=0, skipped=0)
     for f in sorted(p for p in src.rglob('*') if p.is_file() and is_image_file(p)):
         rel = f.relative_to(src)
         if any(fnmatch.fnmatch(rel.as_posix(), pat) or fnmatch.fnmatch(f.name, pat) for pat in exclude): left_out['excluded'] += 1; continue
-        label, folder = _folder_class(rel.parts[:-1], lmap, used)
+        label, folder = _folder_class(rel.parts[:-1], lmap, used, classes)
         if label is False: where = '(top level)' if rel.parent == Path('.') else rel.parent.as_posix(); unlabeled[where] = unlabeled.get(where, 0) + 1
         elif label is None: left_out['skipped'] += 1
         else: rows.append(dict(path=rel.as_posix(), label=label, folder=folder))
-    if unlabeled: raise _unlabeled_error(src, unlabeled)
+    if unlabeled: raise _unlabeled_error(src, unlabeled, classes)
     if unused := sorted(set(lmap) - used): raise LungXrayError(f"The label map names folders that hold no image under {src}: {', '.join(unused)}. Check their spelling.")
     if not rows: raise LungXrayError(f'No labelled images under {src} ({left_out["excluded"]} excluded, {left_out["skipped"]} skipped by the label map).')
     return pd.DataFrame(rows, columns=['path', 'label', 'folder']), left_out
@@ -153,7 +134,7 @@ def external_report(ext:pd.DataFrame, dups:dict, ext_abs:list, rel:dict, key:str
     used = ext[(ext.status == 'ok') & (ext.copy_kind == '')]
     inside = set(ext_abs)
     return dict(key=key, source=str(src), against=against, files=len(ext), usable=len(used),
-                counts={c: int((used.label == c).sum()) for c in CLASSES if (ext.label == c).any()},
+                counts={c: int((used.label == c).sum()) for c in sorted(set(ext.label))},
                 left_out=dict(broken=int((ext.status != 'ok').sum()), **{k: int((ext.copy_kind == k).sum()) for k in ('exact', 'near', 'augmented')},
                               excluded=left_out.get('excluded', 0), skipped=left_out.get('skipped', 0)),
                 broken=[dict(path=p, reason=e) for p, e in zip(ext.path[ext.status != 'ok'], ext.error[ext.status != 'ok'])],
@@ -176,13 +157,13 @@ def external_report_markdown(r:dict) -> str:
     return '\n'.join(out) + '\n'
 
 # %% ../nbs/03d_external.ipynb #84786447
-def _internal_same_classes(run_eval:Path, present:list, n_boot:int) -> dict|None:
-    "The model's saved test-split predictions (`03_eval`), restricted to the classes `present`, scored the same way"
+def _internal_same_classes(run_eval:Path, present:list, n_boot:int, classes:list) -> dict|None:
+    "The model's saved test-split predictions (`03_eval`), restricted to the classes `present` (of its `classes`), scored the same way"
     if not (run_eval/'predictions.npz').exists(): return None
     saved = np.load(run_eval/'predictions.npz')
-    keep = np.isin(saved['targets'], [CLASSES.index(c) for c in present])
+    keep = np.isin(saved['targets'], [classes.index(c) for c in present])
     if not keep.any(): return None
-    m = subset_metrics(saved['targets'][keep], saved['probs'][keep], n_boot)
+    m = subset_metrics(saved['targets'][keep], saved['probs'][keep], n_boot, classes=classes)
     return {k: m[k] for k in ('n', 'classes', 'accuracy', 'balanced_accuracy', 'auc_macro', 'ci95')}
 
 def evaluate_external(checkpoint, src, name:str, manifest:pd.DataFrame, report:dict, n_boot:int=1000, device=None, bs:int=64) -> dict:
@@ -192,14 +173,17 @@ def evaluate_external(checkpoint, src, name:str, manifest:pd.DataFrame, report:d
     pred = Predictor(checkpoint, device or 'cpu', bs)
     out = pred.predict_items([Path(src)/p for p in use.path], list(use.path))
     ok = ['error' not in o for o in out]                      # a file changed since the audit: reported below, not scored
-    y = np.array([CLASSES.index(l) for l, k in zip(use.label, ok) if k])
-    probs = np.array([[o['probabilities'][c] for c in CLASSES] for o in out if 'error' not in o])
+    classes = pred.classes                                     # the model's outputs, in order
+    if unknown := sorted(set(use.label) - set(classes)):
+        raise LungXrayError(f"External set {name} holds images of {', '.join(unknown)}, which {run_id(checkpoint)} was not trained on (its classes: {', '.join(classes)}).")
+    y = np.array([classes.index(l) for l, k in zip(use.label, ok) if k])
+    probs = np.array([[o['probabilities'][c] for c in classes] for o in out if 'error' not in o])
     paths = [p for p, k in zip(use.path, ok) if k]
-    m = subset_metrics(y, probs, n_boot)
+    m = subset_metrics(y, probs, n_boot, classes=classes)
     run_eval = Path(checkpoint).parent/'eval'
-    res = dict(name=name, source=str(src), set_id=test_set_id(y, paths), arch=pred.ckpt['arch'], run=run_id(checkpoint),
+    res = dict(name=name, source=str(src), set_id=test_set_id(y, paths, classes), arch=pred.ckpt['arch'], run=run_id(checkpoint),
                control=bool(pred.hidden), checkpoint=str(checkpoint), **m, left_out=report['left_out'],
-               unreadable=[o['path'] for o in out if 'error' in o], internal_same_classes=_internal_same_classes(run_eval, m['classes'], n_boot))
+               unreadable=[o['path'] for o in out if 'error' in o], internal_same_classes=_internal_same_classes(run_eval, m['classes'], n_boot, classes))
     dest = run_eval/f'external-{name}'
     write_text_atomic(dest/'metrics.json', json.dumps(res, indent=1))
     atomic_write(dest/'predictions.npz', lambda tmp: np.savez(open(tmp, 'wb'), probs=probs, targets=y, paths=np.array(paths)))
@@ -278,9 +262,12 @@ def validate_external(checkpoints:list, external, runs_dir='runs', label_map=Non
         if not (Path(d)/'audit'/'manifest.csv').exists():
             raise LungXrayError(f'Cannot check the external sets for copies of the training images: {d} has no audit manifest. '
                                 'Pass --data-path with the prepared folder the models were trained on.')
-    out = []
+    lists = {tuple(checkpoint_classes(read_checkpoint(c), c)) for c in checkpoints}
+    if len(lists) > 1: raise LungXrayError(f"External validation scores models of one class list at a time; these have {len(lists)}: "
+                                           + '; '.join(', '.join(l) for l in sorted(lists)) + '. Evaluate each group with --model.')
+    classes, out = list(lists.pop()), []
     for name, src in named:
-        files, left = external_files(src, label_map, exclude)
+        files, left = external_files(src, label_map, exclude, classes=classes)
         manifest, report = audit_external(src, files, against, Path(runs_dir)/'external'/name, left, progress=progress)
         lo = report['left_out']
         print(f"External set {name}: {report['usable']} of {report['files']} images scored ({', '.join(f'{c} {n}' for c, n in report['counts'].items())}); "

@@ -19,8 +19,8 @@ import torch.nn.functional as F
 from fastcore.parallel import parallel
 from PIL import Image
 
-from .core import CLASSES, SPLITS, LungXrayError, atomic_write, default_workers, write_text_atomic
-from .data import array_side, build_cache, cache_entry, cache_root, center_crop, read_manifest, square
+from .core import SPLITS, LungXrayError, atomic_write, default_workers, write_text_atomic
+from .data import array_side, build_cache, data_classes, cache_entry, cache_root, center_crop, read_manifest, square
 
 import warnings
 warnings.filterwarnings('ignore', message='`torch.jit.script` is deprecated')  # raised by torchvision at import
@@ -84,14 +84,17 @@ def _norm_stats(norm, items, data_dir, size, margin):
     raise LungXrayError(f"norm must be 'imagenet', 'dataset' or (mean, std), not {norm!r}")
 
 def _opening(data_dir, size:int, bs:int, norm, margin:float, drop_leaks:bool, manifest:pd.DataFrame|None, world:int=1) -> tuple:
-    "What both builders start from: the usable items, the images per split, the normalization statistics and the training batch size"
+    "What both builders start from: the usable items, the images per split, the normalization statistics, the training batch size and the classes"
     items = training_items(data_dir, size, margin, manifest, drop_leaks)
     counts = [int((items.split == s).sum()) for s in SPLITS]
     if not counts[0] or not counts[1]: raise LungXrayError(f'{data_dir} needs usable images in both train and val; found {counts}.')
     stats = _norm_stats(norm, items, data_dir, size, margin)
     train_bs = max(1, min(bs, counts[0] // world))
     if train_bs < bs: print(f'The training split has {counts[0]} images: batches of {train_bs} instead of {bs}.')
-    return items, counts, stats, train_bs
+    classes = data_classes(data_dir)
+    if unknown := sorted(set(items.label) - set(classes)):
+        raise LungXrayError(f"{data_dir}: the manifest's labels {unknown} are not among the folder's classes ({', '.join(classes)}); run lung-xray-data --dest {data_dir} again.")
+    return items, counts, stats, train_bs, classes
 
 # %% ../nbs/00c_loader.ipynb #42f2f2cc
 class GrayToRGB(Transform):
@@ -120,9 +123,9 @@ def get_dls(data_dir='data',                      # a folder made by `prepare`
             manifest:pd.DataFrame|None=None,       # the audit's manifest; None: read it from `data_dir`
            ) -> DataLoaders:
     "fastai DataLoaders (train, valid and, if present, a labelled test loader) from the audited, cached data"
-    items, counts, (mean, std), train_bs = _opening(data_dir, size, bs, norm, margin, drop_leaks, manifest)
+    items, counts, (mean, std), train_bs, classes = _opening(data_dir, size, bs, norm, margin, drop_leaks, manifest)
     splits = [list(np.flatnonzero(items.split == s)) for s in SPLITS]
-    dsets = Datasets(items, [[ColReader('cache_path'), PILImageBW.create], [ColReader('label'), Categorize(vocab=CLASSES)]],
+    dsets = Datasets(items, [[ColReader('cache_path'), PILImageBW.create], [ColReader('label'), Categorize(vocab=classes)]],
                      splits=splits if splits[2] else splits[:2])
     item_tfms, batch_tfms = xray_tfms(size, aug)
     kwargs = dict(bs=train_bs, val_bs=bs, after_item=item_tfms, after_batch=[*batch_tfms, Normalize.from_stats(mean, std, cuda=False)],
@@ -285,7 +288,7 @@ class ArrayLoader:
     "Batches gathered by index from the training array, augmented and normalized on the device; usable as a fastai loader"
     def __init__(self, images, rows, labels, size:int, bs:int, stats, shuffle:bool=False, drop_last:bool=False, aug:bool=False,
                  device=None, weights=None, channels_last:bool=False, seed:int=0, rank:int|None=None, world:int|None=None,
-                 vocab=CLASSES, prefetch:int=2):
+                 vocab=(), prefetch:int=2):
         self.images, self.size, self.bs, self.stats, self.vocab, self.prefetch = images, size, bs, stats, list(vocab), prefetch
         self.rows, self.labels = torch.as_tensor(rows, dtype=torch.long), torch.as_tensor(labels, dtype=torch.long)
         self.shuffle, self.drop_last, self.weights, self.channels_last, self.seed = shuffle, drop_last, weights, channels_last, seed
@@ -364,9 +367,9 @@ class ArrayLoader:
         return to_detach(b, cpu, gather=False)
 
 # %% ../nbs/00c_loader.ipynb #d2fcc0eb
-def _split_rows(items, rows, split):
+def _split_rows(items, rows, split, classes):
     part = items[items.split == split]
-    return [rows[Path(p).stem] for p in part.cache_path], [CLASSES.index(l) for l in part.label]
+    return [rows[Path(p).stem] for p in part.cache_path], [classes.index(l) for l in part.label]
 
 def get_fast_dls(data_dir='data',                 # a folder made by `prepare`
                  size:int=224,                     # training image size (square)
@@ -385,11 +388,11 @@ def get_fast_dls(data_dir='data',                 # a folder made by `prepare`
                 ) -> DataLoaders:
     "`get_dls`'s DataLoaders from the training array: gathered by index, augmented and normalized on `device`"
     manifest = read_manifest(data_dir) if manifest is None else manifest           # read once, for the items and the array
-    items, counts, (mean, std), train_bs = _opening(data_dir, size, bs, norm, margin, drop_leaks, manifest, world=max(1, num_distrib()))
+    items, counts, (mean, std), train_bs, classes = _opening(data_dir, size, bs, norm, margin, drop_leaks, manifest, world=max(1, num_distrib()))
     device = torch.device(device or default_device())
     images, rows = load_array(build_array(data_dir, size, margin, n_workers, manifest), device)
-    common = dict(size=size, stats=(mean, std), device=device, channels_last=channels_last, seed=seed)
-    tr_rows, tr_labels = _split_rows(items, rows, 'train')
+    common = dict(size=size, stats=(mean, std), device=device, channels_last=channels_last, seed=seed, vocab=classes)
+    tr_rows, tr_labels = _split_rows(items, rows, 'train', classes)
     weights = None
     if balanced:
         freq = pd.Series(tr_labels).value_counts()
@@ -397,7 +400,7 @@ def get_fast_dls(data_dir='data',                 # a folder made by `prepare`
     loaders = [ArrayLoader(images, tr_rows, tr_labels, bs=train_bs, shuffle=True, drop_last=True, aug=aug, weights=weights, **common)]
     for split in SPLITS[1:]:
         if split == 'test' and not counts[2]: continue
-        r, l = _split_rows(items, rows, split)
+        r, l = _split_rows(items, rows, split, classes)
         loaders.append(ArrayLoader(images, r, l, bs=valid_bs or 2 * bs, world=1, rank=0, **common))
     dls = DataLoaders(*loaders, path=data_dir, device=device)
     dls.norm_stats, dls.items = (mean, std), items

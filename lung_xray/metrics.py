@@ -16,7 +16,7 @@ from scipy.stats import binomtest
 from sklearn.metrics import (accuracy_score, balanced_accuracy_score, confusion_matrix, f1_score, log_loss,
                              precision_recall_fscore_support, roc_auc_score)
 
-from .core import CLASSES
+from .core import LungXrayError, alias_key, class_name
 
 # %% auto #0
 __all__ = ['PNEUMONIAS', 'per_class_metrics', 'bootstrap_ci', 'rate_ci', 'classification_metrics', 'threshold_for_sensitivity',
@@ -30,7 +30,7 @@ def _defined(x) -> float|None: return None if x is None or (isinstance(x, float)
 def _auc(y_bin, score) -> float|None:
     return float(roc_auc_score(y_bin, score)) if 0 < y_bin.sum() < len(y_bin) else None
 
-def per_class_metrics(y:np.ndarray, probs:np.ndarray, classes=CLASSES) -> tuple[dict, list]:
+def per_class_metrics(y:np.ndarray, probs:np.ndarray, classes:list) -> tuple[dict, list]:
     "Precision, sensitivity, specificity, F1, support and AUC per class; and the list of undefined metrics"
     labels, pred = np.arange(len(classes)), probs.argmax(1)
     prec, rec, f1, sup = precision_recall_fscore_support(y, pred, labels=labels, zero_division=np.nan)
@@ -80,8 +80,8 @@ def rate_ci(y:np.ndarray, pred:np.ndarray, n_boot:int=1000, seed:int=0) -> dict:
     return dict(accuracy=pct(hit.mean(1)), balanced_accuracy=pct(np.nanmean(per_class, 0)))
 
 # %% ../nbs/03b_metrics.ipynb #f6cdf4a1
-def classification_metrics(y:np.ndarray, probs:np.ndarray, n_boot:int=1000, classes=CLASSES) -> dict:
-    "Overall and per-class metrics, confusion matrices and bootstrap confidence intervals"
+def classification_metrics(y:np.ndarray, probs:np.ndarray, n_boot:int=1000, *, classes:list) -> dict:
+    "Overall and per-class metrics, confusion matrices and bootstrap confidence intervals; `classes` names the columns of `probs` (the model's classes)"
     labels, pred = np.arange(len(classes)), probs.argmax(1)
     per_class, undefined = per_class_metrics(y, probs, classes)
     present = [c for c in classes if per_class[c]['support'] > 0]
@@ -90,7 +90,7 @@ def classification_metrics(y:np.ndarray, probs:np.ndarray, n_boot:int=1000, clas
     macro = {k: _mean_defined(per_class[c][k] for c in present) for k in ('precision', 'sensitivity', 'specificity', 'f1', 'auc')}
     weighted = {k: _weighted_defined([per_class[c][k] for c in present], [per_class[c]['support'] for c in present])
                 for k in ('precision', 'sensitivity', 'f1')}
-    return dict(n=int(len(y)), accuracy=float(accuracy_score(y, pred)), balanced_accuracy=float(balanced_accuracy_score(y, pred)),
+    return dict(n=int(len(y)), classes=list(classes), accuracy=float(accuracy_score(y, pred)), balanced_accuracy=float(balanced_accuracy_score(y, pred)),
                 f1_macro=macro['f1'], auc_macro=macro['auc'], macro=macro, weighted=weighted, per_class=per_class,
                 classes_in_macro=present, undefined=undefined, confusion=cm.tolist(),
                 confusion_normalized=np.divide(cm, rows, out=np.zeros(cm.shape), where=rows > 0).round(4).tolist(),
@@ -137,38 +137,50 @@ def apply_temperature(probs:np.ndarray, t:float) -> np.ndarray:
 # %% ../nbs/03b_metrics.ipynb #d11c20e7
 PNEUMONIAS = ('Bacterial Pneumonia', 'Viral Pneumonia')
 
-def merge_pneumonias(y:np.ndarray, probs:np.ndarray) -> tuple[np.ndarray, np.ndarray, list]:
-    "4-class labels and probabilities with the two pneumonias merged"
-    b, v = CLASSES.index(PNEUMONIAS[0]), CLASSES.index(PNEUMONIAS[1])
-    keep = [i for i in range(len(CLASSES)) if i != v]
+def merge_pneumonias(y:np.ndarray, probs:np.ndarray, classes:list) -> tuple[np.ndarray, np.ndarray, list]:
+    "Labels and probabilities with the two pneumonias of `classes` merged into one class, Pneumonia (the release's five: four classes)"
+    b, v = classes.index(PNEUMONIAS[0]), classes.index(PNEUMONIAS[1])
+    keep = [i for i in range(len(classes)) if i != v]
     p4 = probs[:, keep].copy(); p4[:, keep.index(b)] += probs[:, v]
     remap = {old: new for new, old in enumerate(keep)} | {v: keep.index(b)}
-    return np.array([remap[int(t)] for t in y]), p4, ['Pneumonia' if CLASSES[i] == PNEUMONIAS[0] else CLASSES[i] for i in keep]
+    return np.array([remap[int(t)] for t in y]), p4, ['Pneumonia' if classes[i] == PNEUMONIAS[0] else classes[i] for i in keep]
 
 # %% ../nbs/03b_metrics.ipynb #b33cf65d
-def medical_report(y_val, p_val, y_test, p_test, target:float=0.95) -> dict:
-    "Operating points, screening, merged pneumonias and calibration"
+def _negative(classes:list, negative_class:str|None) -> str|None:
+    "The class that screening calls negative: `negative_class`, else the one named Normal, else None"
+    if negative_class is None: return 'Normal' if 'Normal' in classes else None
+    match = [c for c in classes if alias_key(c) == alias_key(negative_class) or c == class_name(negative_class)]
+    if not match: raise LungXrayError(f"--negative-class {negative_class!r} is not one of the model's classes: {', '.join(classes)}.")
+    return match[0]
+
+def medical_report(y_val, p_val, y_test, p_test, target:float=0.95, *, classes:list, negative_class:str|None=None) -> dict:
+    "Operating points for every class, screening (abnormal vs the negative class: Normal or `negative_class`), the pneumonias merged (when both are classes) and calibration"
     ops = {}
-    for i, c in enumerate(CLASSES):
+    for i, c in enumerate(classes):
         yb_v, yb_t = (y_val == i).astype(int), (y_test == i).astype(int)
         t = threshold_for_sensitivity(yb_v, p_val[:, i], target)
         ops[c] = dict(argmax=dict(zip(('sensitivity', 'specificity'), sens_spec(yb_t, p_test.argmax(1) == i))),
                       threshold=t, at_threshold=dict(zip(('sensitivity', 'specificity'), sens_spec(yb_t, p_test[:, i] >= t))) if t is not None else None)
-    normal = CLASSES.index('Normal')
-    abnormal_t, abnormal_score = (y_test != normal).astype(int), 1 - p_test[:, normal]
-    screening = dict(zip(('sensitivity', 'specificity'), sens_spec(abnormal_t, p_test.argmax(1) != normal)), auc=_auc(abnormal_t, abnormal_score))
-    y4, p4, classes4 = merge_pneumonias(y_test, p_test)
-    pneu = np.isin(y_test, [CLASSES.index(c) for c in PNEUMONIAS])
-    b, v = CLASSES.index(PNEUMONIAS[0]), CLASSES.index(PNEUMONIAS[1])
-    viral_score = p_test[pneu, v] / np.clip(p_test[pneu, v] + p_test[pneu, b], 1e-12, None)
+    negative = _negative(classes, negative_class)
+    if negative is None: screening = dict(skipped=f"no class named Normal among {', '.join(classes)}: say which one is negative with --negative-class NAME")
+    else:
+        n = classes.index(negative)
+        abnormal_t, abnormal_score = (y_test != n).astype(int), 1 - p_test[:, n]
+        screening = dict(**dict(zip(('sensitivity', 'specificity'), sens_spec(abnormal_t, p_test.argmax(1) != n))), auc=_auc(abnormal_t, abnormal_score), negative=negative)
     temp = fit_temperature(y_val, p_val)
-    return dict(target_sensitivity=target, operating_points=ops, screening=screening,
-                four_class=dict(classes=classes4, accuracy=float(accuracy_score(y4, p4.argmax(1))),
-                                balanced_accuracy=float(balanced_accuracy_score(y4, p4.argmax(1))),
-                                f1_macro=float(f1_score(y4, p4.argmax(1), labels=np.unique(y4), average='macro'))),
-                viral_vs_bacterial_auc=_auc((y_test[pneu] == v).astype(int), viral_score),
-                calibration=dict(temperature=temp, ece_before=expected_calibration_error(y_test, p_test),
-                                 ece_after=expected_calibration_error(y_test, apply_temperature(p_test, temp))))
+    out = dict(target_sensitivity=target, operating_points=ops, screening=screening, four_class=None, viral_vs_bacterial_auc=None,
+               calibration=dict(temperature=temp, ece_before=expected_calibration_error(y_test, p_test),
+                                ece_after=expected_calibration_error(y_test, apply_temperature(p_test, temp))))
+    if not set(PNEUMONIAS) <= set(classes):
+        return {**out, 'pneumonias_skipped': f"the merged pneumonias and viral-vs-bacterial AUC need both {' and '.join(PNEUMONIAS)} among the classes"}
+    y4, p4, classes4 = merge_pneumonias(y_test, p_test, classes)
+    pneu = np.isin(y_test, [classes.index(c) for c in PNEUMONIAS])
+    b, v = classes.index(PNEUMONIAS[0]), classes.index(PNEUMONIAS[1])
+    viral_score = p_test[pneu, v] / np.clip(p_test[pneu, v] + p_test[pneu, b], 1e-12, None)
+    return {**out, 'four_class': dict(classes=classes4, accuracy=float(accuracy_score(y4, p4.argmax(1))),
+                                      balanced_accuracy=float(balanced_accuracy_score(y4, p4.argmax(1))),
+                                      f1_macro=float(f1_score(y4, p4.argmax(1), labels=np.unique(y4), average='macro'))),
+            'viral_vs_bacterial_auc': _auc((y_test[pneu] == v).astype(int), viral_score)}
 
 # %% ../nbs/03b_metrics.ipynb #ab6a7915
 def mcnemar_p(y:np.ndarray, pred_a:np.ndarray, pred_b:np.ndarray) -> float:
@@ -220,10 +232,10 @@ def restrict_probs(probs:np.ndarray, present) -> np.ndarray:
     return out / np.clip(out.sum(1, keepdims=True), 1e-12, None)
 
 # %% ../nbs/03b_metrics.ipynb #ad92e291
-def subset_metrics(y:np.ndarray, probs:np.ndarray, n_boot:int=1000, classes=CLASSES) -> dict:
+def subset_metrics(y:np.ndarray, probs:np.ndarray, n_boot:int=1000, *, classes:list) -> dict:
     "Scores on a set holding only some classes, the model choosing among those present: overall and per class with CIs; and how often the plain argmax named an absent class"
     present = [int(i) for i in np.unique(y)]
-    r = classification_metrics(y, restrict_probs(probs, present), n_boot, classes)
+    r = classification_metrics(y, restrict_probs(probs, present), n_boot, classes=classes)
     pred, raw = restrict_probs(probs, present).argmax(1), probs.argmax(1)
     per_class = {}
     for i in present:
@@ -243,7 +255,8 @@ def _quiet_balanced(y, pred) -> float:
         warnings.simplefilter('ignore', UserWarning); return float(balanced_accuracy_score(y, pred))
 
 # %% ../nbs/03b_metrics.ipynb #446921b2
-def test_set_id(targets, paths) -> str:
-    "A short fingerprint of a test set (its images and their classes): evaluations compare only within one"
+def test_set_id(targets, paths, classes=None) -> str:
+    "A short fingerprint of a test set (its images, their class indices and the names of those classes): evaluations compare only within one"
     h = hashlib.sha1('\n'.join(f'{p}\t{int(t)}' for p, t in zip(paths, targets)).encode())
+    if classes is not None: h.update(('\nclasses\t' + '\t'.join(classes)).encode())     # the same images under another class list: another test set
     return f'{h.hexdigest()[:8]} (n={len(targets)})'

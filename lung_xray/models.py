@@ -13,7 +13,7 @@ import timm
 from fastai.torch_core import params
 from torch import nn
 
-from .core import CLASSES, LungXrayError
+from .core import LungXrayError
 
 # %% auto #0
 __all__ = ['BACKBONES', 'SEED_NAME_NOTES', 'PROFILES', 'OFFLINE_HELP', 'resolve_arch', 'GlobalAvgPool', 'xray_head',
@@ -52,7 +52,7 @@ class GlobalAvgPool(nn.Module):
     def __init__(self): super().__init__(); self.pool = nn.AdaptiveAvgPool2d(1)
     def forward(self, x): return self.pool(x).flatten(1) if x.ndim == 4 else x.mean(1)
 
-def xray_head(n_features:int, n_classes:int=len(CLASSES), hidden:int=128, dropout1:float=0.3, dropout2:float=0.25) -> nn.Sequential:
+def xray_head(n_features:int, n_classes:int, hidden:int=128, dropout1:float=0.3, dropout2:float=0.25) -> nn.Sequential:
     "The seed's head: pool, LayerNorm, Dropout, Linear(hidden), ReLU, Dropout, Linear(n_classes)"
     return nn.Sequential(GlobalAvgPool(), nn.LayerNorm(n_features), nn.Dropout(dropout1), nn.Linear(n_features, hidden),
                          nn.ReLU(inplace=True), nn.Dropout(dropout2), nn.Linear(hidden, n_classes))
@@ -76,9 +76,9 @@ def create_body(arch:str, pretrained:bool=True, weights:str|Path|None=None) -> n
                         f'{OFFLINE_HELP}') from e
 
 # %% ../nbs/01_models.ipynb #9d3dd1db
-def create_model(arch:str, pretrained:bool=True, weights=None, n_classes:int=len(CLASSES), hidden:int=128,
+def create_model(arch:str, pretrained:bool=True, weights=None, *, n_classes:int, hidden:int=128,
                  dropout1:float=0.3, dropout2:float=0.25) -> nn.Sequential:
-    "timm body + the seed's head, as `nn.Sequential(body, head)`"
+    "timm body + the seed's head for `n_classes` (the length of the data's or the checkpoint's class list), as `nn.Sequential(body, head)`"
     body = create_body(arch, pretrained, weights)
     return nn.Sequential(body, xray_head(body.num_features, n_classes, hidden, dropout1, dropout2))
 

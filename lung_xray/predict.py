@@ -15,7 +15,7 @@ import pandas as pd
 import torch
 from fastcore.parallel import parallel
 
-from .core import CLASSES, LungXrayError, add_function_options, command_parser, default_workers, options_for, run_guarded
+from .core import LungXrayError, add_function_options, command_parser, default_workers, options_for, run_guarded
 from .data import array_side, cache_side, shrink, square
 from .reader import MAX_PIXELS, describe_error, is_image_file, quiet_native_stderr, read_xray
 from .loader import DeviceAugment, model_view
@@ -23,15 +23,20 @@ from .checkpoint import checkpoint_path, find_checkpoints, load_checkpoint, run_
 from .shortcuts import hide
 
 # %% auto #0
-__all__ = ['EXIT_CODES', 'load_for_eval', 'inference_autocast', 'tta_blend', 'image_files', 'Predictor', 'chosen_checkpoint',
-           'model_options', 'predict_parser', 'main']
+__all__ = ['EXIT_CODES', 'require_classes', 'load_for_eval', 'inference_autocast', 'tta_blend', 'image_files', 'Predictor',
+           'chosen_checkpoint', 'model_options', 'predict_parser', 'main']
 
 # %% ../nbs/03a_predict.ipynb #b72b3852
-def load_for_eval(path, device='cpu') -> tuple[torch.nn.Module, dict]:
-    "`load_checkpoint`, refusing a checkpoint trained on another class list"
+def require_classes(ckpt:dict, classes, path=''):
+    "Refuse a checkpoint trained on another class list than `classes` (a test set's), in the same order"
+    if list(ckpt['classes']) != list(classes):
+        raise LungXrayError(f"{path} was trained on the classes {', '.join(ckpt['classes'])}, not this test set's ({', '.join(classes)}): "
+                            'it cannot be scored on it. Evaluate it on the data it was trained on (its data_path), or train on this data.')
+
+def load_for_eval(path, device='cpu', classes=None) -> tuple[torch.nn.Module, dict]:
+    "`load_checkpoint`, refusing a checkpoint trained on another class list than `classes` (the test data's; None: any)"
     model, ckpt = load_checkpoint(path, device)
-    if list(ckpt['classes']) != CLASSES:
-        raise LungXrayError(f"{path} was trained on classes {ckpt['classes']}, not {CLASSES}: it cannot be scored on this test set.")
+    if classes is not None: require_classes(ckpt, classes, path)
     return model, ckpt
 
 # %% ../nbs/03a_predict.ipynb #9741ea62
@@ -65,6 +70,7 @@ class Predictor:
                  max_pixels:int=MAX_PIXELS):       # largest image accepted, in pixels (read from its header before decoding)
         self.device = torch.device(device or ('cuda' if torch.cuda.is_available() else 'cpu'))
         self.model, self.ckpt = load_for_eval(checkpoint, self.device)
+        self.classes = list(self.ckpt['classes'])          # the model's outputs, in order
         self.size, self.bs, self.max_pixels = self.ckpt['image_size'], bs, max_pixels
         self.mean, self.std = (torch.tensor(self.ckpt['normalization'][k], dtype=torch.float32, device=self.device).view(1, -1, 1, 1)
                                for k in ('mean', 'std'))
@@ -111,7 +117,7 @@ class Predictor:
             for name, img in zip(chunk_names, loaded):
                 if isinstance(img, Exception): results.append(dict(path=str(name), error=describe_error(img))); continue
                 p = next(probs)
-                results.append(dict(path=str(name), prediction=CLASSES[int(p.argmax())], probabilities=dict(zip(CLASSES, map(float, p)))))
+                results.append(dict(path=str(name), prediction=self.classes[int(p.argmax())], probabilities=dict(zip(self.classes, map(float, p)))))
         return results
 
 # %% ../nbs/03a_predict.ipynb #bc250021

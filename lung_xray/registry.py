@@ -17,7 +17,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from .core import CLASSES, LungXrayError, add_function_options, command_parser, options_for, require_extra, run_guarded
+from .core import LungXrayError, add_function_options, command_parser, options_for, require_extra, run_guarded
 from .predict import Predictor, chosen_checkpoint, model_options
 from .metrics import apply_temperature
 from .export import model_card
@@ -26,8 +26,8 @@ try: from mlflow.pyfunc import PythonModel
 except ImportError: PythonModel = object          # without mlflow the module still imports; `register_model` says what to install
 
 # %% auto #0
-__all__ = ['MODEL_CODE', 'pyfunc_images', 'pyfunc_predict', 'LungXrayModel', 'card_metrics', 'register_model', 'register_parser',
-           'main']
+__all__ = ['MODEL_CODE', 'pyfunc_images', 'pyfunc_predict', 'LungXrayModel', 'card_metrics', 'output_signature', 'register_model',
+           'register_parser', 'main']
 
 # %% ../nbs/05b_registry.ipynb #bad3c2f4
 def pyfunc_images(model_input) -> list:
@@ -52,14 +52,14 @@ def pyfunc_predict(predictor:Predictor, card:dict, model_input) -> pd.DataFrame:
     images = pyfunc_images(model_input)
     good = [i for i, im in enumerate(images) if not isinstance(im, Exception)]
     results = dict(zip(good, predictor.predict_items([images[i] for i in good], [str(i) for i in good])))
-    t, rows = card.get('temperature'), []
+    t, rows, classes = card.get('temperature'), [], predictor.classes     # the model's classes, in output order
     for i, im in enumerate(images):
         r = results.get(i, dict(error=str(im)))
-        if 'error' in r: rows.append(dict(prediction=None, **{c: np.nan for c in CLASSES}, **{f'calibrated {c}': np.nan for c in CLASSES}, error=r['error'])); continue
-        p = np.array([r['probabilities'][c] for c in CLASSES])
+        if 'error' in r: rows.append(dict(prediction=None, **{c: np.nan for c in classes}, **{f'calibrated {c}': np.nan for c in classes}, error=r['error'])); continue
+        p = np.array([r['probabilities'][c] for c in classes])
         cal = apply_temperature(p[None], t)[0] if t else p
-        rows.append(dict(prediction=r['prediction'], **dict(zip(CLASSES, p)), **{f'calibrated {c}': float(v) for c, v in zip(CLASSES, cal)}, error=''))
-    return pd.DataFrame(rows, columns=['prediction', *CLASSES, *[f'calibrated {c}' for c in CLASSES], 'error'])
+        rows.append(dict(prediction=r['prediction'], **dict(zip(classes, p)), **{f'calibrated {c}': float(v) for c, v in zip(classes, cal)}, error=''))
+    return pd.DataFrame(rows, columns=['prediction', *classes, *[f'calibrated {c}' for c in classes], 'error'])
 
 class LungXrayModel(PythonModel):
     "The MLflow pyfunc model: a checkpoint and its model card as artifacts; `pyfunc_predict` on whatever MLflow passes"
@@ -88,6 +88,13 @@ def card_metrics(card:dict) -> dict:
 
 MODEL_CODE = 'import mlflow\nfrom lung_xray.registry import LungXrayModel\nmlflow.models.set_model(LungXrayModel())\n'
 
+def output_signature(classes:list):
+    "The MLflow signature of `pyfunc_predict`'s table for a model of `classes`: prediction, a probability and a calibrated one per class, error (inputs are free: bytes, base64 or paths)"
+    from mlflow.models import ModelSignature
+    from mlflow.types import ColSpec, Schema
+    return ModelSignature(inputs=None, outputs=Schema([ColSpec('string', 'prediction', required=False), *[ColSpec('double', c, required=False) for c in classes],
+                                                       *[ColSpec('double', f'calibrated {c}', required=False) for c in classes], ColSpec('string', 'error')]))
+
 def register_model(checkpoint,                          # the trained model's checkpoint
                    tracking_uri:str='sqlite:///mlflow.db', # MLflow tracking/registry URI (a local SQLite file by default)
                    name:str='lung_xray',                # registered model name
@@ -111,7 +118,7 @@ def register_model(checkpoint,                          # the trained model's ch
         for f in sorted(evaluation.glob('*')) if evaluation.is_dir() else []: mlflow.log_artifact(str(f), 'eval')
         info = mlflow.pyfunc.log_model(name='model', python_model=str(Path(work)/'model_code.py'), registered_model_name=name,
                                        artifacts=dict(checkpoint=str(checkpoint), card=str(Path(work)/'card.json')),
-                                       pip_requirements=[f'lung_xray=={__version__}'])
+                                       pip_requirements=[f'lung_xray=={__version__}'], signature=output_signature(card['classes']))
     return dict(name=name, version=int(info.registered_model_version), run_id=run.info.run_id, uri=f'models:/{name}/{info.registered_model_version}',
                 tracking_uri=tracking_uri)
 

@@ -21,7 +21,7 @@ import numpy as np
 import torch
 from PIL import Image
 
-from .core import CLASSES, add_function_options, command_parser, options_for, require_extra, run_guarded
+from .core import add_function_options, command_parser, options_for, require_extra, run_guarded
 from .reader import MAX_PIXELS, TooManyPixels, UnreadableImage, describe_error
 from .loader import center_view, model_view
 from .predict import Predictor, chosen_checkpoint, model_options
@@ -46,7 +46,7 @@ class ModelService:
         self.version = hashlib.sha1(Path(checkpoint).read_bytes()).hexdigest()[:12]
         self.lock = threading.Lock()
 
-    def info(self) -> dict: return dict(name='lung_xray', arch=self.card['arch'], version=self.version, card=self.card)
+    def info(self) -> dict: return dict(name='lung_xray', arch=self.card['arch'], version=self.version, classes=self.predictor.classes, card=self.card)
 
     def predict(self, data:bytes, with_gradcam:bool=False) -> dict:
         "Class, raw and calibrated probabilities (and a Grad-CAM overlay as a PNG data URL) for the bytes of one image file"
@@ -56,8 +56,9 @@ class ModelService:
             heat = self._gradcam(row, int(probs.argmax())) if with_gradcam else None
         t = self.card.get('temperature')
         cal = apply_temperature(probs[None], t)[0] if t else probs
-        out = dict(prediction=CLASSES[int(probs.argmax())], probabilities=dict(zip(CLASSES, map(float, probs))),
-                   calibrated=dict(zip(CLASSES, map(float, cal))), temperature=t, image_size=self.predictor.size,
+        classes = self.predictor.classes
+        out = dict(prediction=classes[int(probs.argmax())], probabilities=dict(zip(classes, map(float, probs))),
+                   calibrated=dict(zip(classes, map(float, cal))), temperature=t, image_size=self.predictor.size,
                    model=dict(name='lung_xray', arch=self.card['arch'], version=self.version))
         if heat is not None:
             view = center_view(torch.from_numpy(row[None, None].copy()).float(), self.predictor.size)[0, 0].round().clamp(0, 255).byte().numpy()
@@ -120,7 +121,7 @@ def create_app(model:ModelService, token:str|None=None, max_upload_mb:float=20):
     from fastapi import FastAPI, Request
     from fastapi.responses import HTMLResponse, JSONResponse
     from starlette.concurrency import run_in_threadpool
-    app, max_bytes = FastAPI(title='lung_xray', description='Chest X-ray classification: ' + ', '.join(CLASSES), version=model.version), int(max_upload_mb * 2**20)
+    app, max_bytes = FastAPI(title='lung_xray', description='Chest X-ray classification: ' + ', '.join(model.predictor.classes), version=model.version), int(max_upload_mb * 2**20)
 
     @app.get('/', response_class=HTMLResponse)
     def page(): return PAGE

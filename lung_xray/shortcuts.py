@@ -8,7 +8,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .core import CLASSES, SPLITS
+from .core import SPLITS
 from .metrics import rate_ci
 
 # %% auto #0
@@ -60,21 +60,22 @@ def _leaf_size(n_train:int) -> int:
     "The baseline trees' smallest leaf: a fifteenth of the training rows, 2 to scikit-learn's default 20 (at 20, 28 rows never split)"
     return int(np.clip(n_train // 15, 2, 20))
 
-def metadata_baseline(manifest:pd.DataFrame, n_boot:int=1000, repeats:int=3, seed:int=0) -> dict:
-    "Train a classifier on file metadata and frame statistics only (train split), score it on test: accuracy, chance, features"
+def metadata_baseline(manifest:pd.DataFrame, n_boot:int=1000, repeats:int=3, seed:int=0, classes=None) -> dict:
+    "Train a classifier on file metadata and frame statistics only (train split), score it on test: accuracy, chance, features; `classes`: the collection's (None: its labels, sorted)"
     from sklearn.ensemble import HistGradientBoostingClassifier
     from sklearn.inspection import permutation_importance
     from sklearn.metrics import accuracy_score, balanced_accuracy_score, recall_score
     table, ok = metadata_table(manifest), manifest[manifest.status == 'ok']
-    y = ok.label.map({c: i for i, c in enumerate(CLASSES)}).to_numpy()
+    classes = list(classes) if classes is not None else sorted(set(ok.label))
+    y = ok.label.map({c: i for i, c in enumerate(classes)}).to_numpy()
     scored = 'test' if (ok.split == 'test').any() else 'val'
     train, test = (ok.split == 'train').to_numpy(), (ok.split == scored).to_numpy()
     if train.sum() < 2 or len(np.unique(y[train])) < 2 or not test.any():
         return dict(skipped='needs a training split with two classes or more, and a test (or val) split')
-    per_train, per_scored = np.bincount(y[train], minlength=len(CLASSES)), np.bincount(y[test], minlength=len(CLASSES))
+    per_train, per_scored = np.bincount(y[train], minlength=len(classes)), np.bincount(y[test], minlength=len(classes))
     present = per_train > 0
     if per_train[present].min() < MIN_TRAIN_PER_CLASS or (per_scored >= MIN_SCORED_PER_CLASS).sum() < 2:
-        counts = ', '.join(f'{c} {a}/{b}' for c, a, b in zip(CLASSES, per_train, per_scored) if a or b)
+        counts = ', '.join(f'{c} {a}/{b}' for c, a, b in zip(classes, per_train, per_scored) if a or b)
         return dict(too_few=f'{int(train.sum())} training and {int(test.sum())} {scored} images ({counts}); judging needs at least '
                             f'{MIN_TRAIN_PER_CLASS} training images in every class and {MIN_SCORED_PER_CLASS} {scored} images in two classes',
                     n_train=int(train.sum()), n=int(test.sum()), scored_on=scored)
@@ -84,11 +85,11 @@ def metadata_baseline(manifest:pd.DataFrame, n_boot:int=1000, repeats:int=3, see
     imp = permutation_importance(clf, table[test], yt, scoring='balanced_accuracy', n_repeats=repeats, random_state=seed)
     order = np.argsort(-imp.importances_mean)
     present = np.unique(yt)
-    recall = dict(zip((CLASSES[i] for i in present), map(float, recall_score(yt, pred, labels=present, average=None, zero_division=0))))
+    recall = dict(zip((classes[i] for i in present), map(float, recall_score(yt, pred, labels=present, average=None, zero_division=0))))
     ci = rate_ci(yt, pred, n_boot, seed)
     return dict(scored_on=scored, n_train=int(train.sum()), n=int(test.sum()), min_samples_leaf=_leaf_size(int(train.sum())), accuracy=float(accuracy_score(yt, pred)),
                 balanced_accuracy=float(balanced_accuracy_score(yt, pred)), ci95=dict(accuracy=ci['accuracy'], balanced_accuracy=ci['balanced_accuracy']),
-                per_class_recall=recall, **_chance(y[train], yt, len(CLASSES)),
+                per_class_recall=recall, **_chance(y[train], yt, len(classes)),
                 features=[dict(name=table.columns[j], importance=round(float(imp.importances_mean[j]), 4)) for j in order])
 
 # %% ../nbs/03c_shortcuts.ipynb #f8394bae

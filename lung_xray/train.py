@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import hashlib
 import json
 import math
 import random
@@ -24,10 +25,10 @@ import torch
 from .core import (LungXrayError, atomic_write, command_parser, default_workers, is_main, option_kwargs, plain_model, remove_stale_tmp,
                             run_guarded, write_text_atomic)
 from .data import prepare, read_marker
-from .checkpoint import (BackgroundWriter, checkpoint_arch, checkpoint_path, host_copy, load_checkpoint,
-                                  make_checkpoint, read_checkpoint, run_checkpoints, run_folder, save_checkpoint, versions, write_with)
+from .checkpoint import (BackgroundWriter, checkpoint_arch, checkpoint_classes, checkpoint_path, find_checkpoints, host_copy, load_checkpoint,
+                                  make_checkpoint, read_checkpoint, run_checkpoints, run_folder, run_id, save_checkpoint, versions, write_with)
 from .loader import ArrayLoader, get_dls, get_fast_dls
-from .models import count_params, create_model, model_splitter, param_summary, resolve_arch
+from .models import count_params, create_model, head_config, model_splitter, param_summary, resolve_arch
 from .shortcuts import hide
 from .tracking import finish_trackers, finish_wandb, start_trackers, start_wandb, tracker_names
 
@@ -49,8 +50,8 @@ __all__ = ['SMOKE', 'METRIC_NAMES', 'TrainConfig', 'torch_opt', 'DeviceMixedPrec
            'XrayLearner', 'HideRegion', 'build_learner', 'train_dls', 'write_history', 'rng_state', 'set_rng_state',
            'RunLog', 'save_last', 'EpochCosine', 'StopOnNaN', 'BestCheckpoint', 'ResumableEarlyStopping',
            'discriminative_lrs', 'set_stage', 'fit_two_stage', 'prepared_source', 'check_run_dir', 'git_commit',
-           'plot_history', 'export_learner', 'distributed_trainer', 'data_parallel', 'start_process_group', 'train',
-           'train_parser', 'main']
+           'plot_history', 'export_learner', 'distributed_trainer', 'data_parallel', 'start_process_group',
+           'init_checkpoint', 'init_from_run', 'train', 'train_parser', 'main']
 
 # %% ../nbs/02_two_stage.ipynb #332d4f86
 SMOKE = dict(arch='test_resnet', size=64, bs=16, stage1_epochs=2, stage2_epochs=6, lr_scale=100.0, phantom_n=(60, 15, 15),
@@ -98,6 +99,7 @@ class TrainConfig:
     num_workers: int|None = _p(None, "fastai loader's workers; None: all cores, at most 8 (0 on CPU)")
     resume: bool = _p(False, 'continue an interrupted run from its last checkpoint')
     overwrite: bool = _p(False, 'replace a finished run of this backbone')
+    init_from: str|None = _p(None, "start from a trained run's weights: a run folder, a run (<arch>/seed<N> under out_dir) or a checkpoint; the backbone always, the head when the classes are the same")
     name: str = _p('', 'resolved: the backbone display name')
 
     def run_name(self) -> str:
@@ -119,7 +121,7 @@ class TrainConfig:
         c.size, c.bs, c.name = c.size or entry['size'], c.bs or entry['bs'], entry['name']
         c.data_path = c.data_path or 'data'
         c.t_max = c.t_max or c.stage2_epochs
-        c.pretrained = (not c.smoke) if c.pretrained is None else c.pretrained
+        c.pretrained = (not c.smoke and not c.init_from) if c.pretrained is None else c.pretrained     # a run to start from brings its own weights
         c.device = str(c.device or default_device())
         cuda = c.device.startswith('cuda')
         c.channels_last = cuda if c.channels_last is None else c.channels_last
@@ -180,7 +182,7 @@ class HideRegion(Callback):
 
 def build_learner(cfg:TrainConfig, dls) -> Learner:
     "A fastai Learner for `cfg`: timm body + seed head, two parameter groups, the seed's loss and our metrics"
-    model = create_model(cfg.arch, cfg.pretrained, cfg.weights)
+    model = create_model(cfg.arch, cfg.pretrained, cfg.weights, n_classes=len(dls.vocab))     # the head's size: the data's classes
     learn = XrayLearner(dls, model, loss_func=CrossEntropyLossFlat(label_smoothing=cfg.label_smoothing),
                         opt_func=torch_opt(torch.optim.Adam, cfg.fused), splitter=model_splitter, train_bn=cfg.train_bn,
                         metrics=[accuracy, BalancedAccuracy(), F1Score(average='macro')], path=Path(cfg.out_dir)/cfg.run_name())
@@ -481,6 +483,41 @@ def start_process_group(cfg:TrainConfig):
         torch.distributed.init_process_group('nccl' if cfg.device.startswith('cuda') else 'gloo')
         if cfg.device.startswith('cuda'): torch.cuda.set_device(cfg.device)
 
+# %% ../nbs/02_two_stage.ipynb #6386e580
+def init_checkpoint(init_from, out_dir='runs') -> Path:
+    "The checkpoint `init_from` names: a .pth file, a run folder (its best checkpoint), or a run `<arch>/seed<N>` under `out_dir`"
+    try: found = find_checkpoints(out_dir, str(init_from))
+    except LungXrayError: found = []
+    if not found or not Path(found[0]).is_file():
+        raise LungXrayError(f'--init-from {init_from}: no trained run or checkpoint there. Give a run folder (runs/<arch>/seed<N>), '
+                            'a run (<arch>/seed<N> under --out-dir) or a checkpoint file written by lung-xray-train.')
+    if len(found) > 1:
+        raise LungXrayError(f"--init-from {init_from} names {len(found)} runs ({', '.join(run_id(p) for p in found)}): give one, e.g. {run_id(found[0])}.")
+    return Path(found[0])
+
+def _started_from(run_dir) -> dict|None:
+    "What a resumed run started from (its config.json, written when it began)"
+    try: return json.loads((Path(run_dir)/'config.json').read_text()).get('init')
+    except (OSError, ValueError): return None
+
+def init_from_run(learn:Learner, cfg:TrainConfig, classes) -> dict:
+    "Load run `cfg.init_from`'s weights into `learn.model`: the backbone always, the head too when its classes are these `classes`; returns what was done (for config.json)"
+    path = init_checkpoint(cfg.init_from, cfg.out_dir)
+    ckpt = read_checkpoint(path)
+    if not isinstance(ckpt, dict) or (missing := [k for k in ('arch', 'state_dict', 'head') if k not in ckpt]):
+        raise LungXrayError(f'--init-from {path}: not a checkpoint of lung-xray-train (it lacks {missing if isinstance(ckpt, dict) else "everything"}).')
+    if ckpt['arch'] != cfg.arch:
+        raise LungXrayError(f"--init-from {path}: that run's backbone is {ckpt['arch']}, this run's {cfg.arch}; weights fit only the backbone they were "
+                            f"trained with. Pass --arch {ckpt['arch']}, or start from a run of {cfg.arch}.")
+    model, state, source = plain_model(learn.model), ckpt['state_dict'], checkpoint_classes(ckpt, path)
+    model[0].load_state_dict({k[2:]: v for k, v in state.items() if k.startswith('0.')})
+    same = source == list(classes) and ckpt['head'] == head_config(model)
+    if same: model[1].load_state_dict({k[2:]: v for k, v in state.items() if k.startswith('1.')})
+    if is_main(): print(f"Starting from {run_id(path)} ({path}): its backbone" + (', and its head (the same classes)' if same else
+                        f"; a new head for {', '.join(classes)} (it was trained on {', '.join(source)})"))
+    return dict(path=str(Path(path).resolve()), sha1=hashlib.sha1(Path(path).read_bytes()).hexdigest(), run=run_id(path),
+                classes=source, head='carried over' if same else 'new')
+
 # %% ../nbs/02_two_stage.ipynb #305678c3
 def train(cfg:TrainConfig,                        # every parameter of the run (resolved here if it is not yet)
           cbs:list=(),                             # extra fastai callbacks for both stages
@@ -503,8 +540,9 @@ def train(cfg:TrainConfig,                        # every parameter of the run (
     dls = train_dls(cfg)
     learn = build_learner(cfg, dls)
     if start: plain_model(learn.model).load_state_dict(start['state_dict'])
+    init = init_from_run(learn, cfg, dls.vocab) if cfg.init_from and not start else _started_from(run_dir) if start else None
     if is_main():
-        write_text_atomic(run_dir/'config.json', json.dumps(dict(config=asdict(cfg), versions=versions(), git_commit=git_commit(), device=cfg.device,
+        write_text_atomic(run_dir/'config.json', json.dumps(dict(config=asdict(cfg), init=init, versions=versions(), git_commit=git_commit(), device=cfg.device,
                                                                  processes=max(1, num_distrib()), cpu_threads=torch.get_num_threads(),
                                                                  data=dict(train=len(dls.train_ds), valid=len(dls.valid_ds))), indent=1))
     tracking, t0 = (start_wandb(cfg, run_dir) + start_trackers(cfg, run_dir)) if is_main() else [], time.perf_counter()
