@@ -547,6 +547,8 @@ def prepare(source='kaggle',                      # 'kaggle' (download with kagg
         dest, name = Path(dest), source_name(source) + (f':{phantom_shortcut}' if source == 'phantom' and phantom_shortcut != 'none' else '')
         marker, has_layout = read_marker(dest), (dest/'train').is_dir() and (dest/'val').is_dir()
         if has_layout and marker is None:
+            if classes or label_map: raise LungXrayError(f'{dest} already holds train and val that lung_xray did not organize: --classes and --label-map apply when '
+                                                         'organizing a source into a new --dest. Rename its class folders, or give another --dest.')
             print(f'{dest} already holds train and val (not organized by lung_xray): using them as they are.')
         elif has_layout and marker['complete'] and marker['source'] == name:
             _same_classes(dest, marker, classes, label_map)
