@@ -75,19 +75,35 @@ def _describe_tree(src:Path, depth:int=3) -> str:
     dirs = sorted(str(p.relative_to(src)) for p in src.rglob('*') if p.is_dir() and len(p.relative_to(src).parts) <= depth)
     return ', '.join(dirs[:25]) + (' ...' if len(dirs) > 25 else '') or '(no folders)'
 
+def _several(text:pd.Series) -> pd.Series:
+    "Which cells name several findings: NIH's 'A|B', or PadChest's list of two or more (\"['a', 'b']\")"
+    return text.str.contains('|', regex=False) | text.str.fullmatch(r'\s*\[.*,.*\]\s*')
+
+def _named(columns, words) -> list: return [c for c in columns if any(w in alias_key(str(c)) for w in words)]
+
+def _why_multilabel(csv:Path, head:pd.DataFrame) -> str|None:
+    "What in one table gives several findings per image: a cell of several, 0/1 finding columns (CheXpert, MIMIC-CXR), or an image on several rows (VinDr-CXR)"
+    text_cols = [c for c in head.columns if not pd.api.types.is_numeric_dtype(head[c])]
+    for col in text_cols:
+        text = head[col].dropna().astype(str)
+        if len(text) and (several := _several(text)).mean() > 0.02:
+            return f"{csv.name}: its column {col!r} gives several findings per image (e.g. {text[several].iloc[0]!r})"
+    values = head.apply(pd.to_numeric, errors='coerce')
+    flags = [c for c in head.columns if head[c].notna().any() and values[c].notna().sum() == head[c].notna().sum() and set(values[c].dropna()) <= {0, 1, -1}]
+    if len(flags) >= 3 and (values[flags].fillna(0).clip(lower=0).sum(1) > 1).any():
+        return f"{csv.name}: {len(flags)} finding columns of 0/1 ({', '.join(map(str, flags[:4]))}{' ...' if len(flags) > 4 else ''}), several set for some images"
+    for image in _named(text_cols, ('image', 'file', 'path', 'dicom')):
+        for label in _named(text_cols, ('class', 'label', 'finding')):
+            per = head.groupby(image)[label].nunique()
+            if (per > 1).any(): return f"{csv.name}: image {per.idxmax()!r} is on several rows with {per.max()} different {label!r}"
+    return None
+
 def _multilabel_csv(src:Path) -> str|None:
-    "What makes a CSV near the top of `src` a table of several findings per image (NIH's 'A|B', CheXpert's 0/1 columns), or None"
+    "Why a CSV near the top of `src` is a table of several findings per image, or None"
     for csv in sorted(src.glob('*.csv')) + sorted(src.glob('*/*.csv')):
-        try: head = pd.read_csv(csv, nrows=1000)
-        except Exception: continue
-        for col in head.columns:
-            text = head[col].dropna().astype(str)
-            if not pd.api.types.is_numeric_dtype(head[col]) and len(text) and text.str.contains('|', regex=False).mean() > 0.02:
-                return f"{csv.name}: its column {col!r} gives several findings per image (e.g. {text[text.str.contains('|', regex=False)].iloc[0]!r})"
-        flags = [c for c in head.columns if head[c].notna().any() and set(pd.to_numeric(head[c], errors='coerce').dropna().unique()) <= {0, 1, -1}
-                 and pd.to_numeric(head[c], errors='coerce').notna().sum() == head[c].notna().sum()]
-        if len(flags) >= 3 and (head[flags].fillna(0).clip(lower=0).sum(1) > 1).any():
-            return f"{csv.name}: {len(flags)} finding columns of 0/1 ({', '.join(map(str, flags[:4]))}{' ...' if len(flags) > 4 else ''}), several set for some images"
+        try: head = pd.read_csv(csv, nrows=1000, encoding_errors='replace')       # a Latin-1 file is still read
+        except (OSError, ValueError): continue                                   # not a table
+        if why := _why_multilabel(csv, head): return why
     return None
 
 class Layout(dict):
@@ -305,7 +321,7 @@ MANIFEST_COLUMNS = ['path', 'split', 'label', 'folder', 'bytes', 'mtime_ns', 'sh
 def list_files(data_dir) -> pd.DataFrame:
     "Every file of the canonical layout under `data_dir`: relative path, split, class and class folder"
     data_dir, rows = Path(data_dir), []
-    for (split, label), folders in sorted(find_layout(data_dir, data_classes(data_dir)).items()):
+    for (split, label), folders in sorted(find_layout(data_dir, (read_marker(data_dir) or {}).get('classes')).items()):   # the recorded classes, else all (one walk)
         rows += [dict(path=p.relative_to(data_dir).as_posix(), split=split, label=label, folder=folder.name)
                  for folder in folders for p in sorted(folder.iterdir()) if p.is_file()]
     return pd.DataFrame(rows, columns=['path', 'split', 'label', 'folder'])

@@ -257,12 +257,13 @@ def validate_external(checkpoints:list, external, runs_dir='runs', label_map=Non
     specs = [external] if isinstance(external, (str, Path)) else list(external)
     named = [external_name(s) for s in specs]
     if len({n for n, _ in named}) < len(named): raise LungXrayError(f"Two external sets have the same name ({', '.join(n for n, _ in named)}): name them with NAME=DIR.")
-    against = [str(data_path)] if data_path else sorted({str(read_checkpoint(c)['config']['data_path']) for c in checkpoints})
+    ckpts = {c: read_checkpoint(c) for c in checkpoints}                   # each read once, for its data and its classes
+    against = [str(data_path)] if data_path else sorted({str(k['config']['data_path']) for k in ckpts.values()})
     for d in against:
         if not (Path(d)/'audit'/'manifest.csv').exists():
             raise LungXrayError(f'Cannot check the external sets for copies of the training images: {d} has no audit manifest. '
                                 'Pass --data-path with the prepared folder the models were trained on.')
-    lists = {tuple(checkpoint_classes(read_checkpoint(c), c)) for c in checkpoints}
+    lists = {tuple(checkpoint_classes(k, c)) for c, k in ckpts.items()}
     if len(lists) > 1: raise LungXrayError(f"External validation scores models of one class list at a time; these have {len(lists)}: "
                                            + '; '.join(', '.join(l) for l in sorted(lists)) + '. Evaluate each group with --model.')
     classes, out = list(lists.pop()), []
