@@ -351,6 +351,7 @@ def bench_real_leaks(real_dir, seed:int=0, known:list=REAL_DUPLICATES, borders=t
     return dict(real_dir=str(root), seed=seed, images=len(thumbs), originals=n, copies=len(params), seconds=seconds, workers=default_workers(),
                 recall=len(hits) / len(params), true_found=len(hits), rows=_recall_rows(params, hits), unchecked=sum(t is None for t in thumbs),
                 lowest_copy=min((f['ncc'] for f in copies), default=None), lowest_copy_half=min((f.get('coarse', f['ncc']) for f in copies), default=None),
+                lowest_copy_inliers=min((f['inliers'] for f in copies), default=None),
                 missed=[dict(image=names[j % n], **params[j]) for j in range(len(params)) if j not in hits], duplicates_found=dups,
                 duplicates_known=len(twin) // 2, same_patient=same, same_patient_pairs=pairs, false_pairs=false)
 
@@ -372,11 +373,11 @@ def leaks_section(rows:list, real:list=()) -> str:
              "repeated, reflected or wrapped; rotation ±20°, shift ±12%, zoom 0.80–1.20, shear ±0.15, mirrored half of the time, brightness "
              "and contrast ±25%, gamma 0.7–1.4, resized to a short side of 128 px up to 1.3×, half RGB, JPEG 60–95 or PNG), one run per seed. "
              "False pairs: any other pair reported. Goal: recall >= 0.97 in every row, no false pair.\n",
-             '| seed | images | seconds | false pairs | known duplicates found | same-patient pairs reported | too small to search | lowest copy (half size / full) |',
+             '| seed | images | seconds | false pairs | known duplicates found | same-patient pairs reported | too small to search | lowest copy (half size / full / keypoint inliers) |',
              '|---:|---:|---:|---:|---:|---:|---:|---:|']
     for r in real:
         lines.append(f"| {r['seed']} | {r['images']} | {r['seconds']:.1f} | {len(r['false_pairs'])} | {len(r['duplicates_found'])}/{r['duplicates_known']} | "
-                     f"{len(r['same_patient'])}/{r['same_patient_pairs']} | {r['unchecked']} | {r.get('lowest_copy_half') or 0:.3f} / {r.get('lowest_copy') or 0:.3f} |")
+                     f"{len(r['same_patient'])}/{r['same_patient_pairs']} | {r['unchecked']} | {r.get('lowest_copy_half') or 0:.3f} / {r.get('lowest_copy') or 0:.3f} / {r.get('lowest_copy_inliers') or 0} |")
     names = list(dict.fromkeys(name for r in real for name, *_ in r['rows']))
     totals = {name: [sum(h for r in real for nm, h, _ in r['rows'] if nm == name), sum(c for r in real for nm, _, c in r['rows'] if nm == name)] for name in names}
     lines += ['', '| copies | ' + ' | '.join(f"seed {r['seed']}" for r in real) + ' | all seeds | goal |', '|---|' + '---:|' * (len(real) + 1) + '---|']

@@ -441,7 +441,7 @@ def report_markdown(report:dict) -> str:
     out += ['\n## Duplicates and leaks\n', '| | exact | near | augmented |\n|---|---:|---:|---:|']
     out += [f"| copies within {s} | {n} | | |" for s, n in report['exact_duplicates_within'].items()]
     out += [f"| leaks {pair} | {v['exact']} | {v['near']} | {v.get('augmented', 0)} |" for pair, v in report['leaks'].items()]
-    out += [f"\nNear duplicates: pHash at most {report['near_max_distance']} bits apart. Augmented copies: registered to a common frame, "
+    out += [f"\nNear duplicates: pHash at most {report['near_max_distance']} bits apart. Augmented copies: matched by SIFT keypoints that one affine transform explains, "
             "then the fine detail of the aligned pair correlates at 0.9 or more (`00b_leaks`)"
             + (f"; {report['augmented_unchecked']} images under {MIN_SIDE} px on their short side were not checked (too little detail to tell a copy from a lookalike)." if report.get('augmented_unchecked') else '.')]
     if report.get('leak_pairs'):

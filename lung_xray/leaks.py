@@ -15,13 +15,13 @@ import numpy as np
 from .core import SPLITS, default_workers
 
 # %% auto #0
-__all__ = ['THUMB', 'FRAME', 'DESC', 'MIN_SIDE', 'GRID_TURNS', 'GRID_ZOOMS', 'COARSE', 'CENTRE', 'ALTERNATIVES', 'GATE',
-           'LeakThumb', 'leak_thumb', 'register', 'candidates', 'verify', 'find_copies']
+__all__ = ['THUMB', 'FRAME', 'MIN_SIDE', 'KEYPOINTS', 'CONTRAST', 'TILES', 'KNN', 'RATIO', 'MIN_INLIERS', 'RANSAC_PX', 'CHECKS',
+           'GATE', 'LeakThumb', 'leak_thumb', 'keypoints', 'candidates', 'verify', 'find_copies']
 
 # %% ../nbs/00b_leaks.ipynb #b7aa7d88
-THUMB, FRAME, DESC, MIN_SIDE = 256, 128, 64, 128     # verification, registration and descriptor sides; the smallest short side searched (px)
+THUMB, FRAME, MIN_SIDE = 256, 128, 128     # verification side, half size (keypoints, first alignment); the smallest short side searched (px)
 
-def _fill(a:np.ndarray, tol:int=10, ring_share:float=0.3, flat:int=6) -> np.ndarray:
+def _fill(a:np.ndarray, tol:int=4, ring_share:float=0.3, flat:int=3) -> np.ndarray:
     "Boolean mask of the constant fill touching the edge of 8-bit image `a` (all False when its edge is not mostly one grey level)"
     ring = np.concatenate([a[0], a[-1], a[:, 0], a[:, -1]]).astype(np.int16)
     level = int(np.median(ring))
@@ -88,100 +88,69 @@ def _ecc(template, image, warp=None, iterations:int=50, template_mask=None, imag
         return float(cc), warp
     except cv2.error: return 0.0, warp
 
-# %% ../nbs/00b_leaks.ipynb #0fb2df93
-GRID_TURNS, GRID_ZOOMS, COARSE, CENTRE = (-20, -10, 0, 10, 20), (0.8, 0.9, 1.0, 1.1, 1.22), 32, 0.7
+# %% ../nbs/00b_leaks.ipynb #7f7db91b
+KEYPOINTS, CONTRAST, TILES = 150, 0.01, 2    # SIFT keypoints kept per image (the strongest), SIFT's contrast threshold, CLAHE tiles per side
 
-def _coarse_poses(mean:np.ndarray, image:np.ndarray) -> list[tuple[float, float, float, np.ndarray]]:
-    "Every grid pose of `image` against `mean` as (score, turn, zoom, warp at 32 px), best first"
-    c = COARSE; inner = c * 5 // 8; o = (c - inner) // 2
-    tmpl, small = np.ascontiguousarray(_shrink(mean, c)[o:o + inner, o:o + inner]), _shrink(image, c)
-    poses = []
-    for turn in GRID_TURNS:
-        for zoom in GRID_ZOOMS:
-            warp = cv2.getRotationMatrix2D((c / 2, c / 2), turn, zoom).astype(np.float32)
-            framed = cv2.warpAffine(small, warp, (c, c), flags=cv2.INTER_LINEAR + cv2.WARP_INVERSE_MAP)
-            _, score, _, (x, y) = cv2.minMaxLoc(cv2.matchTemplate(framed, tmpl, cv2.TM_CCOEFF_NORMED))
-            warp[:, 2] += warp[:, :2] @ np.array([x - o, y - o], np.float32)
-            poses.append((score, turn, zoom, warp))
-    return sorted(poses, key=lambda p: -p[0])
+def keypoints(t:LeakThumb) -> tuple[np.ndarray, np.ndarray]:
+    "The strongest `KEYPOINTS` SIFT keypoints of a `LeakThumb`'s content at 128 px after CLAHE: positions (n, 2) in 128-px pixels and descriptors (n, 128)"
+    g, mask = _shrink(t.pixels, FRAME), _shrink_mask(t.content, FRAME)
+    g = cv2.createCLAHE(clipLimit=2.0, tileGridSize=(TILES, TILES)).apply(g)
+    found, des = cv2.SIFT_create(nfeatures=KEYPOINTS, contrastThreshold=CONTRAST).detectAndCompute(g, mask)
+    if des is None: return np.zeros((0, 2), np.float32), np.zeros((0, 128), np.float32)
+    return np.array([k.pt for k in found], np.float32), des
 
-def _distinct_poses(mean, image, n:int) -> list[np.ndarray]:
-    "The warps of the `n` best grid poses, each 10° or one zoom step away from every better one"
-    keep = []
-    for score, turn, zoom, warp in _coarse_poses(mean, image):
-        if all(abs(turn - t) >= 10 or zoom != z for _, t, z, _ in keep): keep.append((score, turn, zoom, warp))
-        if len(keep) == n: break
-    return [w for *_, w in keep]
+# %% ../nbs/00b_leaks.ipynb #898a7db3
+KNN, RATIO, MIN_INLIERS, RANSAC_PX, CHECKS = 4, 0.8, 5, 3.0, 32   # neighbours looked up, ratio test, inliers a candidate needs, RANSAC tolerance (px at 128), FLANN leaves checked
 
-def _centre(side:int) -> np.ndarray:
-    m = np.zeros((side, side), np.uint8); o = round(side * (1 - CENTRE) / 2); m[o:side - o, o:side - o] = 1
-    return m
+def _index(feats, start, members) -> tuple|None:
+    "A FLANN kd-tree over the descriptors of images `members` and, for each, its row in the search's table; None when they have none"
+    rows = np.concatenate([np.arange(start[i], start[i + 1]) for i in members] + [np.zeros(0, int)])
+    if not len(rows): return None
+    cv2.setRNGSeed(0)                                                    # the trees are randomized: the same data, the same trees
+    return cv2.flann_Index(np.concatenate([feats[i][1] for i in members]), dict(algorithm=1, trees=4)), rows
 
-def _refine(mean, image, mask, warp) -> np.ndarray:
-    "ECC at 64 px, then at 128 px, from a grid `warp` (at 32 px), on the middle of the frame and the image's content"
-    warp = warp.copy(); warp[:, 2] *= 2
-    _, warp = _ecc(_shrink(mean, FRAME // 2), _shrink(image, FRAME // 2), warp, template_mask=_centre(FRAME // 2), image_mask=_shrink_mask(mask, FRAME // 2))
-    warp = warp.copy(); warp[:, 2] *= 2
-    return _ecc(mean, image, warp, template_mask=_centre(FRAME), image_mask=mask)[1]
+def _matches(indexes, des) -> tuple[np.ndarray, np.ndarray]:
+    "(descriptor of `des`, table row) for the nearest neighbours that are clearly nearer than the next one, over all `indexes`"
+    found = [ix.knnSearch(des, min(KNN, len(rows)), params=dict(checks=CHECKS)) for ix, rows in indexes]
+    near = np.concatenate([rows[i] for (i, _), (_, rows) in zip(found, indexes)], 1)
+    dist = np.concatenate([d for _, d in found], 1)                     # squared distances
+    pad = max(0, KNN - dist.shape[1])
+    near, dist = np.pad(near, ((0, 0), (0, pad))), np.pad(dist, ((0, 0), (0, pad)), constant_values=np.inf)
+    o = np.argsort(dist, 1, kind='stable')[:, :KNN]
+    near, dist = np.take_along_axis(near, o, 1), np.take_along_axis(dist, o, 1)
+    clear = dist[:, :-1] < RATIO ** 2 * dist[:, 1:]                    # neighbour j clearly nearer than j + 1
+    last = np.where(clear.any(1), clear.argmax(1), -1)                   # the first j that is: neighbours 0..j match
+    rows, cols = np.nonzero(np.arange(KNN)[None, :] <= last[:, None])
+    return rows, near[rows, cols]
 
-# %% ../nbs/00b_leaks.ipynb #3c9fc965
-def _band(g) -> np.ndarray: return cv2.GaussianBlur(g, (0, 0), 1.0) - cv2.GaussianBlur(g, (0, 0), 3.0)
-
-def _frame(small, warps, masks) -> tuple[np.ndarray, np.ndarray]:
-    "Each image in the common frame, and where it has content there"
-    put = lambda g, w, border: cv2.warpAffine(g, w, (FRAME, FRAME), flags=cv2.INTER_LINEAR + cv2.WARP_INVERSE_MAP, borderMode=border)
-    framed = np.stack([put(s, w, cv2.BORDER_REFLECT) for s, w in zip(small, warps)])
-    inside = np.stack([put(m.astype(np.float32), w, cv2.BORDER_CONSTANT) for m, w in zip(masks, warps)]) > 0.99
-    return framed, inside
-
-def _describe(framed, inside, mean) -> np.ndarray:
-    "The unit-norm 64×64 band of each framed image's difference from the mean, its fill and outer tenth left out"
-    outer = np.zeros((DESC, DESC), np.float32); b = DESC // 10; outer[b:-b, b:-b] = 1
-    rows = []
-    for f, m in zip(framed, inside):
-        keep = cv2.erode(m.astype(np.uint8), np.ones((5, 5), np.uint8)).astype(np.float32)
-        rows.append((cv2.resize(_band((f - mean) * m) * keep, (DESC, DESC), interpolation=cv2.INTER_AREA) * outer).ravel())
-    desc = np.stack(rows); desc -= desc.mean(1, keepdims=True)
-    return desc / (np.linalg.norm(desc, axis=1, keepdims=True) + 1e-6)
-
-def _symmetric(mean) -> np.ndarray: return ((mean + mean[:, ::-1]) / 2).astype(np.float32)   # a mirrored image registers as the mirror of its source
-
-ALTERNATIVES = 4    # further registrations of each val/test image, from its next-best distinct grid poses
-
-def register(thumbs:list, passes:int=2, queries=()) -> tuple[np.ndarray, np.ndarray, tuple]:
-    """Warps (n, 2, 3) taking each `LeakThumb` (at 128 px) to the common frame, the 64×64 descriptors there (n, 4096),
-    and (owners, warps, descriptors) of the `queries` registered again from their next-best grid poses"""
-    masks = [_shrink_mask(t.content, FRAME) for t in thumbs]
-    small = [_standardize(_shrink(t.pixels, FRAME), m) for t, m in zip(thumbs, masks)]
-    mean = _symmetric(np.mean(small, 0))
-    with ThreadPoolExecutor(default_workers()) as pool:                   # OpenCV releases the GIL
-        warps = None
-        for _ in range(passes):                                           # later passes only refine the last warps to the new mean
-            warps = np.stack(list(pool.map(lambda i: _refine(mean, small[i], masks[i], _coarse_poses(mean, small[i])[0][3]), range(len(small)))
-                                  if warps is None else pool.map(lambda i: _ecc(mean, small[i], warps[i], template_mask=_centre(FRAME), image_mask=masks[i])[1], range(len(small)))))
-            framed, inside = _frame(small, warps, masks)
-            mean = _symmetric(framed.sum(0) / np.maximum(inside.sum(0), 1))
-        jobs = [(int(q), w) for qs in pool.map(lambda q: [(q, w) for w in _distinct_poses(mean, small[q], ALTERNATIVES + 1)[1:]], queries) for q, w in qs]
-        more = list(pool.map(lambda j: _refine(mean, small[j[0]], masks[j[0]], j[1]), jobs))
-    owners = np.array([q for q, _ in jobs], int)
-    more = np.stack(more) if more else np.zeros((0, 2, 3), np.float32)
-    more_desc = _describe(*_frame([small[q] for q in owners], more, [masks[q] for q in owners]), mean) if len(owners) else np.zeros((0, DESC * DESC), np.float32)
-    return warps, _describe(framed, inside, mean), (owners, more, more_desc)
-
-# %% ../nbs/00b_leaks.ipynb #59db03f6
-def candidates(desc:np.ndarray, queries, pool, k:int=10, chunk:int=1024) -> list[tuple[int, int, int, float]]:
-    "(query, candidate, rank, similarity) for the `k` most similar `pool` images of each `queries` image (indices into `desc`)"
-    queries, pool = np.asarray(queries), np.asarray(pool)
-    out, k = [], min(k, len(pool))
-    if not len(queries) or not k: return out
-    for s in range(0, len(queries), chunk):
-        q = queries[s:s + chunk]
-        sim = desc[q] @ desc[pool].T
-        top = np.argpartition(-sim, k - 1, axis=1)[:, :k]
-        for row, cols in zip(range(len(q)), top):
-            cols = cols[np.argsort(-sim[row, cols])]
-            out += [(int(q[row]), int(pool[c]), rank, float(sim[row, c])) for rank, c in enumerate(cols)]
-    return out
+def candidates(thumbs:list, order, k:int=5, min_inliers:int|None=None) -> list[dict]:
+    """For each image of a later split (`order`: 0 train, 1 val, 2 test), the `k` earlier-split images whose keypoints one affine
+    transform matches best (at least `min_inliers`, `MIN_INLIERS`), either way round: `query`, `candidate`, `inliers`, `mirrored` and
+    `pair` (the candidate's pixels → the query's, at 128 px)"""
+    order, least = np.asarray(order), MIN_INLIERS if min_inliers is None else min_inliers
+    queries = np.nonzero(order > 0)[0]
+    if not len(queries): return []
+    with ThreadPoolExecutor(default_workers()) as pool:                 # OpenCV releases the GIL
+        feats = list(pool.map(keypoints, thumbs))
+        flipped = dict(zip(queries, pool.map(lambda q: keypoints(thumbs[q].mirrored()), queries)))
+    start = np.cumsum([0] + [len(p) for p, _ in feats])
+    owner, points = np.repeat(np.arange(len(thumbs)), np.diff(start)), np.concatenate([p for p, _ in feats])
+    indexes = [_index(feats, start, np.nonzero(order == s)[0]) for s in range(order.max())]   # train, val
+    def best(q):
+        found, usable = {}, [ix for ix in indexes[:order[q]] if ix is not None]
+        for mirrored, (pts, des) in ((False, feats[q]), (True, flipped[q])):
+            if not len(des) or not usable: continue
+            rows, cols = _matches(usable, des)
+            images, counts = np.unique(owner[cols], return_counts=True)
+            for c in images[counts >= least]:
+                sel = owner[cols] == c
+                fit, inliers = cv2.estimateAffine2D(pts[rows[sel]], points[cols[sel]], method=cv2.RANSAC, ransacReprojThreshold=RANSAC_PX)
+                plausible = fit is not None and np.isfinite(fit).all() and 0.1 < np.linalg.det(fit[:, :2]) < 10   # not mirrored, scaled 1/3 to 3
+                n = int(inliers.sum()) if plausible else 0
+                if n >= least and n > found.get(c, {}).get('inliers', 0):
+                    found[c] = dict(query=int(q), candidate=int(c), inliers=n, mirrored=mirrored, pair=cv2.invertAffineTransform(fit).astype(np.float32))
+        return sorted(found.values(), key=lambda f: -f['inliers'])[:k]
+    with ThreadPoolExecutor(default_workers()) as pool: return [c for found in pool.map(best, queries) for c in found]
 
 # %% ../nbs/00b_leaks.ipynb #68e07713
 def _detail(g, sigma:float=1.0) -> np.ndarray: return cv2.GaussianBlur(g, (0, 0), sigma) - cv2.GaussianBlur(g, (0, 0), 2 * sigma)
@@ -202,15 +171,13 @@ def _evidence(ncc, cc, pair, side) -> dict:
     return dict(ncc=round(ncc, 4), ecc=round(cc, 4), size=side, rotation=round(math.degrees(math.atan2(lin[1, 0], lin[0, 0])), 1),
                 scale=round(math.sqrt(abs(np.linalg.det(lin))), 3), shift=round(float(np.hypot(*pair[:, 2])) / side, 3))
 
-GATE = 0.65    # half-size detail correlation below which a pair is not looked at closer (see "Measured" below)
+GATE = 0.5     # half-size detail correlation below which a pair is not looked at closer (see "Measured" below)
 
-def verify(a:LeakThumb, b:LeakThumb, warp_a:np.ndarray, warp_b:np.ndarray, gate:float|None=None) -> dict:
-    """Align b onto a at 128 px (ECC from their registrations, over both contents) and correlate their detail; a pair at `gate`
-    (`GATE`) or above is refined at 256 px and judged on its fine detail (DoG σ 1–2 px, coarser for an image under 256 px)"""
+def verify(a:LeakThumb, b:LeakThumb, pair:np.ndarray, gate:float|None=None) -> dict:
+    """Align b onto a at 128 px (ECC from `pair`, a's pixels → b's at 128 px, over both contents) and correlate their detail; a pair
+    at `gate` (`GATE`) or above is refined at 256 px and judged on its fine detail (DoG σ 1–2 px, coarser for an image under 256 px)"""
     gate = GATE if gate is None else gate
     sigma = max(1.0, THUMB / min(a.side, b.side))
-    to3 = lambda w: np.vstack([w, [0, 0, 1]])
-    pair = (to3(warp_b) @ np.linalg.inv(to3(warp_a)))[:2].astype(np.float32)      # a's pixels -> b's pixels, at 128 px
     ma, mb = _shrink_mask(a.content, FRAME), _shrink_mask(b.content, FRAME)
     a_half, b_half = _standardize(_shrink(a.pixels, FRAME), ma), _standardize(_shrink(b.pixels, FRAME), mb)
     cc, pair = _ecc(a_half, b_half, pair, iterations=30, template_mask=ma, image_mask=mb)
@@ -222,41 +189,17 @@ def verify(a:LeakThumb, b:LeakThumb, warp_a:np.ndarray, warp_b:np.ndarray, gate:
     return _evidence(_detail_ncc(full_a, full_b, a.content, b.content, pair, erode=9, sigma=sigma), cc, pair, THUMB) | dict(coarse=round(coarse, 4))
 
 # %% ../nbs/00b_leaks.ipynb #23813557
-def _mirror_warp(warp:np.ndarray, side:int=FRAME) -> np.ndarray:
-    "The warp of the mirror image of an image whose warp is `warp` (the mean being symmetric)"
-    flip = np.array([[-1, 0, side - 1], [0, 1, 0], [0, 0, 1]], np.float32)
-    return (flip @ np.vstack([warp, [0, 0, 1]]) @ flip)[:2].astype(np.float32)
-
-def _top_candidates(desc, owners, mirrored, order, k) -> list[tuple[int, int, int, float, int]]:
-    "(query, candidate, rank, similarity, row) for each val/test image: its `k` best earlier-split images over all its descriptor rows, either way round"
-    best = {}
-    for s in range(1, len(SPLITS)):                              # val against train; test against train and val
-        for row, cand, _, sim in candidates(desc, np.nonzero(order[owners] == s)[0], np.nonzero(order < s)[0], k):
-            key = (int(owners[row]), bool(mirrored[row]), cand)
-            if sim > best.get(key, (-2.0,))[0]: best[key] = (sim, row)
-    per_query = {}
-    for (q, _, c), (sim, row) in best.items(): per_query.setdefault(q, []).append((sim, c, row))
-    return [(q, c, rank, sim, row) for q, found in per_query.items() for rank, (sim, c, row) in enumerate(sorted(found, reverse=True)[:k])]
-
-def find_copies(thumbs:list, splits:list, k:int=12, threshold:float=0.9, margin:float=0.05) -> list[dict]:
-    "Cross-split copies among images (`leak_thumb`s, None: not checked): each val/test image, either way round, against the earlier splits' `k` candidates"
+def find_copies(thumbs:list, splits:list, k:int=5, threshold:float=0.9, margin:float=0.05, min_inliers:int|None=None) -> list[dict]:
+    "Cross-split copies among images (`leak_thumb`s, None: not checked): each val/test image's `k` earlier-split candidates, either way round, verified"
     ok = [i for i, t in enumerate(thumbs) if t is not None]
     if len(ok) < 2: return []
     arr, order = [thumbs[i] for i in ok], np.array([SPLITS.index(splits[i]) for i in ok])
-    warps, desc, (more_owners, more_warps, more_desc) = register(arr, queries=np.nonzero(order > 0)[0])
-    owners = np.concatenate([np.arange(len(arr)), more_owners])             # descriptor row -> image
-    all_warps, all_desc = np.concatenate([warps, more_warps]), np.concatenate([desc, more_desc])
-    rows = np.nonzero(order[owners] > 0)[0]                                  # a query's rows, mirrored
-    all_desc = np.concatenate([all_desc, all_desc[rows].reshape(-1, DESC, DESC)[:, :, ::-1].reshape(len(rows), -1)])
-    all_warps = np.concatenate([all_warps, np.stack([_mirror_warp(w) for w in all_warps[rows]]).reshape(-1, 2, 3)])
-    mirrored = np.arange(len(all_desc)) >= len(owners)
-    owners = np.concatenate([owners, owners[rows]])
-    todo, checked = _top_candidates(all_desc, owners, mirrored, order, k), {}
-    query = lambda q, row: arr[q].mirrored() if mirrored[row] else arr[q]
+    todo, checked = candidates(arr, order, k, min_inliers), {}
+    query = lambda c: arr[c['query']].mirrored() if c['mirrored'] else arr[c['query']]
     with ThreadPoolExecutor(default_workers()) as pool:
-        checks = pool.map(lambda t: verify(arr[t[1]], query(t[0], t[4]), warps[t[1]], all_warps[t[4]]), todo)
-        for (q, c, rank, sim, row), v in zip(todo, checks):
-            checked.setdefault(q, []).append(dict(a=ok[c], b=ok[q], rank=rank, similarity=round(sim, 4), mirrored=bool(mirrored[row]), **v))
+        checks = pool.map(lambda c: verify(arr[c['candidate']], query(c), c['pair']), todo)
+        for c, v in zip(todo, checks):
+            checked.setdefault(c['query'], []).append(dict(a=ok[c['candidate']], b=ok[c['query']], inliers=c['inliers'], mirrored=c['mirrored'], **v))
     pairs = []
     for found in checked.values():                       # a copy's source stands out: others within `margin` of it are sources too, not lookalikes
         best = max(v['ncc'] for v in found)
