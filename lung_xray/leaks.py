@@ -96,7 +96,7 @@ def keypoints(t:LeakThumb) -> tuple[np.ndarray, np.ndarray]:
     g, mask = _shrink(t.pixels, FRAME), _shrink_mask(t.content, FRAME)
     g = cv2.createCLAHE(clipLimit=2.0, tileGridSize=(TILES, TILES)).apply(g)
     found, des = cv2.SIFT_create(nfeatures=KEYPOINTS, contrastThreshold=CONTRAST).detectAndCompute(g, mask)
-    if des is None: return np.zeros((0, 2), np.float32), np.zeros((0, 128), np.float32)
+    if des is None or not len(found): return np.zeros((0, 2), np.float32), np.zeros((0, 128), np.float32)   # (OpenCV 5 gives an empty (0, 128) array, not None)
     return np.array([k.pt for k in found], np.float32), des
 
 # %% ../nbs/00b_leaks.ipynb #898a7db3

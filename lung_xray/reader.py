@@ -21,8 +21,8 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 from .core import IMAGE_EXTS, LungXrayError
 
 # %% auto #0
-__all__ = ['MAX_PIXELS', 'WIDE_MODES', 'UnreadableImage', 'TooManyPixels', 'is_dicom', 'file_kind', 'to_gray8', 'decode_xray',
-           'read_xray', 'describe_error', 'is_image_file', 'quiet_native_stderr']
+__all__ = ['MAX_PIXELS', 'WIDE_MODES', 'UnreadableImage', 'TooManyPixels', 'is_dicom', 'file_kind', 'to_gray8', 'colourfulness',
+           'decode_xray', 'read_xray', 'describe_error', 'is_image_file', 'quiet_native_stderr']
 
 # %% ../nbs/00d_reader.ipynb #d3e9ed99
 MAX_PIXELS = 89_478_485    # Pillow's own bomb threshold (1024 * 1024 * 1024 // 4 // 3): ten times a 3,000 x 3,000 radiograph
@@ -131,6 +131,36 @@ def _pillow_failure(kind:str, e:Exception, img=None) -> UnreadableImage:
     return UnreadableImage(kind, f'its image data{how} cannot be decoded ({type(e).__name__}: {msg})',
                            'It is damaged, or a variant Pillow cannot read: open it in an image viewer and save it again as PNG')
 
+_GREY_MODES = {'1', 'L', 'LA', 'La', 'I', 'F', 'I;16', 'I;16B', 'I;16L', 'I;16N', 'I;16S', 'P;grey'}
+
+def _opponents(img) -> tuple[np.ndarray, np.ndarray]|None:
+    "The red-green and yellow-blue opponent channels of a PIL image (LAB: its a* and b*) or an RGB array, at 128 px at most; None for grey"
+    if not isinstance(img, Image.Image):
+        step = max(1, max(img.shape[:2]) // 128); a = np.asarray(img[::step, ::step], np.float32)
+    else:
+        if img.mode in _GREY_MODES: return None
+        small = img.copy(); small.thumbnail((128, 128))
+        if img.mode == 'LAB': return tuple(np.asarray(small.getchannel(c), np.float32) - 128 for c in ('A', 'B'))
+        try: a = np.asarray(small.convert('RGB'), np.float32)
+        except (ValueError, OSError): return None                        # a mode Pillow cannot turn into RGB: no colour measured
+    return a[..., 0] - a[..., 1], 0.5 * (a[..., 0] + a[..., 1]) - a[..., 2]
+
+def colourfulness(img) -> float:
+    "Hasler & Süsstrunk's colourfulness of a PIL image or an RGB array (0: grey; photographs about 20-100), measured at 128 px at most"
+    if (ops := _opponents(img)) is None: return 0.0
+    rg, yb = ops
+    return round(float(np.hypot(rg.std(), yb.std()) + 0.3 * np.hypot(rg.mean(), yb.mean())), 2)
+
+def _upright_size(img) -> tuple[int, int]:
+    "The (width, height) of `img` once its EXIF orientation is applied"
+    turned = img.getexif().get(0x0112) in (5, 6, 7, 8)
+    return (img.height, img.width) if turned else (img.width, img.height)
+
+def _draft_colour(data:bytes) -> float:
+    "The colourfulness of a colour JPEG from a decode at 1/8 scale (the drafted grey decode has lost its colour)"
+    with Image.open(io.BytesIO(data)) as small:
+        small.draft('RGB', (small.width // 8 or 1, small.height // 8 or 1)); return colourfulness(small)
+
 def _read_pillow(data:bytes, draft:int|None, max_pixels:int) -> tuple[Image.Image, dict]:
     _allow_in_pillow(max_pixels)
     try: img = Image.open(io.BytesIO(data))
@@ -147,9 +177,12 @@ def _read_pillow(data:bytes, draft:int|None, max_pixels:int) -> tuple[Image.Imag
     with img:
         if img.width * img.height > max_pixels: raise TooManyPixels(img.format, img.width * img.height, max_pixels, img.size)
         try:
-            info = dict(format=img.format, mode=img.mode, bit_depth=_BIT_DEPTH.get(img.mode, 16), exif=int(len(img.getexif()) > 0))
-            if draft and img.format == 'JPEG': img.draft('L', (draft, draft))   # decode at a reduced scale
+            width, height = _upright_size(img)
+            info = dict(format=img.format, mode=img.mode, bit_depth=_BIT_DEPTH.get(img.mode, 16), exif=int(len(img.getexif()) > 0), width=width, height=height)
+            drafted = bool(draft) and img.format == 'JPEG'
+            if drafted: img.draft('L', (draft, draft))                          # decode at a reduced scale
             img.load()                                                           # full decode: truncation raises here
+            info['colour'] = _draft_colour(data) if drafted and info['mode'] not in _GREY_MODES else colourfulness(img)
             return to_gray8(ImageOps.exif_transpose(img)), info
         except Exception as e: raise _pillow_failure(img.format, e, img) from None
 
@@ -298,12 +331,14 @@ def _read_dicom(data:bytes, max_pixels:int) -> tuple[Image.Image, dict]:
         raise UnreadableImage('DICOM', f'it holds no pixel data ({what}): not an image', 'Remove it from the folder, or export the image series instead')
     arr, photometric = _dicom_frame(ds, max_pixels), str(ds.get('PhotometricInterpretation', 'MONOCHROME2'))
     if photometric == 'PALETTE COLOR': arr = apply_color_lut(arr, ds)
+    colour = colourfulness(_scale_to_uint8(arr)) if arr.ndim == 3 and arr.shape[-1] == 3 else 0.0
     if arr.ndim == 3 and arr.shape[-1] == 3: arr = arr.astype(np.float64) @ np.array([0.299, 0.587, 0.114])   # colour (pydicom gives RGB for YBR)
     elif arr.ndim == 2: arr = apply_voi_lut(apply_modality_lut(arr, ds), ds)
     else: raise UnreadableImage('DICOM', f'its first frame has shape {arr.shape}, not rows x columns (x 3)', 'Export the image again as one 2-D frame')
     gray = _scale_to_uint8(arr)
     if photometric == 'MONOCHROME1': gray = 255 - gray                            # MONOCHROME1: high values are dark
-    return Image.fromarray(gray), dict(format='DICOM', mode=photometric, bit_depth=int(ds.get('BitsStored') or 16), exif=0)
+    return Image.fromarray(gray), dict(format='DICOM', mode=photometric, bit_depth=int(ds.get('BitsStored') or 16), exif=0,
+                                       width=gray.shape[1], height=gray.shape[0], colour=colour)
 
 # %% ../nbs/00d_reader.ipynb #f2f765ad
 def is_image_file(path) -> bool:
