@@ -27,6 +27,7 @@ from .core import (KAGGLE_DATASET, SPLITS, LungXrayError, alias_key, atomic_writ
                             write_text_atomic)
 from .phantom import default_copies, make_phantom_dataset
 from .leaks import MIN_SIDE, THUMB, find_copies, leak_thumb
+from .quality import EXCLUDING, FLAGS, LIMITS, NotARadiograph, appearance, check_image, outlier_scores
 from .reader import MAX_PIXELS, decode_xray, describe_error, is_image_file, quiet_native_stderr, read_xray
 from .shortcuts import FRAME_FEATURES, baseline_markdown, baseline_warning, frame_stats, metadata_baseline
 
@@ -34,9 +35,10 @@ from .shortcuts import FRAME_FEATURES, baseline_markdown, baseline_warning, fram
 __all__ = ['NO_DATA_HELP', 'MARKER', 'MANAGED', 'VAL_XTRA', 'MANIFEST_COLUMNS', 'kaggle_credentials', 'download_kaggle', 'Layout',
            'find_layout', 'read_marker', 'organize', 'data_classes', 'cache_side', 'cache_root', 'cache_entry',
            'shrink', 'write_cache_entry', 'array_side', 'square', 'center_crop', 'inspect_image', 'near_pairs',
-           'find_duplicates', 'list_files', 'read_manifest', 'augmented_copies', 'contact_sheet', 'audit',
-           'audit_report', 'summary_table', 'report_markdown', 'build_cache', 'plot_class_counts', 'source_name',
-           'acquire', 'preparing', 'prepare', 'summary_text', 'data_parser', 'main']
+           'find_duplicates', 'list_files', 'read_manifest', 'second_look', 'augmented_copies', 'quality_outliers',
+           'contact_sheet', 'audit', 'quality_summary', 'audit_report', 'summary_table', 'report_markdown',
+           'build_cache', 'plot_class_counts', 'source_name', 'acquire', 'preparing', 'prepare', 'summary_text',
+           'data_parser', 'main']
 
 # %% ../nbs/00_data.ipynb #0ef89c6c
 NO_DATA_HELP = ("Three ways out:\n"
@@ -253,15 +255,18 @@ def center_crop(img:Image.Image, size:int) -> Image.Image:
 
 # %% ../nbs/00_data.ipynb #a7bdff83
 def inspect_image(path, caches:tuple=(), max_pixels:int=MAX_PIXELS) -> dict:
-    "Manifest record of one file: bytes, sha1, format, mode, bit depth, EXIF, size, frame statistics, pHash, status; writes `caches` entries ((short_side, root), ...)"
+    "Manifest record of one file: bytes, sha1, format, mode, bit depth, EXIF, size, frame statistics, pHash, quality flags, status; writes `caches` entries ((short_side, root), ...)"
     path = Path(path)
     data = path.read_bytes()
     rec = dict(bytes=len(data), mtime_ns=path.stat().st_mtime_ns, sha1=hashlib.sha1(data).hexdigest(),
                format='', mode='', bit_depth=0, exif=0, width=0, height=0, **dict.fromkeys(FRAME_FEATURES, np.nan),
-               phash='', status='ok', error='')
+               phash='', status='ok', error='', quality='')
     try: img, info = decode_xray(data, path.suffix, max_pixels=max_pixels)
     except Exception as e: return {**rec, 'status': 'broken', 'error': describe_error(e)}
     rec.update(info, **frame_stats(img), width=img.width, height=img.height, phash=str(imagehash.phash(img.resize((256, 256), Image.Resampling.BOX), hash_size=16)))
+    verdict = check_image(img, info)                                       # is it a radiograph at all (00e_quality)
+    rec['quality'] = ';'.join(verdict.flags)
+    if verdict.reason: return {**rec, 'status': 'not_xray', 'error': str(NotARadiograph(verdict.reason))}
     for short_side, root in caches:            # a JPEG is decoded again at reduced scale, as `build_cache` and prediction do
         small = decode_xray(data, path.suffix, draft=short_side, max_pixels=max_pixels)[0] if info['format'] == 'JPEG' else img
         write_cache_entry(small, cache_entry(root, rec['sha1']), short_side)
@@ -316,7 +321,7 @@ def find_duplicates(manifest:pd.DataFrame, max_distance:int=8, copies:list=()) -
 
 # %% ../nbs/00_data.ipynb #2db943a7
 MANIFEST_COLUMNS = ['path', 'split', 'label', 'folder', 'bytes', 'mtime_ns', 'sha1', 'format', 'mode', 'bit_depth',
-                    'exif', 'width', 'height', *FRAME_FEATURES, 'phash', 'status', 'error', 'leak', 'leak_of']
+                    'exif', 'width', 'height', *FRAME_FEATURES, 'phash', 'status', 'error', 'quality', 'outlier', 'leak', 'leak_of']
 
 def list_files(data_dir) -> pd.DataFrame:
     "Every file of the canonical layout under `data_dir`: relative path, split, class and class folder"
@@ -330,9 +335,9 @@ def read_manifest(data_dir) -> pd.DataFrame:
     "The audit manifest of `data_dir`; raise `LungXrayError` if there is none"
     p = Path(data_dir)/'audit'/'manifest.csv'
     if not p.exists(): raise LungXrayError(f'No audit manifest at {p}: run `lung-xray-data --dest {data_dir}` (or `audit`) first.')
-    manifest = pd.read_csv(p, dtype={'sha1': str, 'phash': str, 'error': str, 'leak': str, 'leak_of': str, 'format': str, 'mode': str},
+    manifest = pd.read_csv(p, dtype={'sha1': str, 'phash': str, 'error': str, 'leak': str, 'leak_of': str, 'format': str, 'mode': str, 'quality': str},
                            keep_default_na=False)
-    for f in FRAME_FEATURES:                                        # a broken file has no frame: NaN, not ''
+    for f in [*FRAME_FEATURES, 'outlier']:                          # a broken file has no frame, a small collection no outlier score: NaN, not ''
         if f in manifest: manifest[f] = pd.to_numeric(manifest[f], errors='coerce')
     return manifest
 
@@ -343,18 +348,37 @@ def _reusable(files:pd.DataFrame, data_dir:Path) -> pd.DataFrame:
     if set(MANIFEST_COLUMNS) - set(old.columns): return pd.DataFrame(columns=MANIFEST_COLUMNS)   # written by an older version: inspect again
     stats = {p: (st.st_size, st.st_mtime_ns) for p in files.path for st in [(data_dir/p).stat()]}
     same = [stats.get(p) == (b, m) for p, b, m in zip(old.path, old.bytes, old.mtime_ns)]
-    return old[same].drop(columns=['split', 'label', 'folder', 'leak', 'leak_of'])
+    old = old[same].drop(columns=['split', 'label', 'folder', 'leak', 'leak_of', 'outlier'])     # the outlier score is the collection's: scored again
+    return old.assign(quality=[';'.join(f for f in q.split(';') if f and f != 'outlier') for q in old.quality])
 
 # %% ../nbs/00_data.ipynb #4107ae11
-def augmented_copies(data_dir, manifest:pd.DataFrame, n_workers:int|None=None) -> tuple[list, int]:
-    "`find_copies` over the usable images of `manifest` (as path pairs with their evidence), and how many were too small to check"
+def _look(path) -> tuple:
+    img = read_xray(path, draft=THUMB)[0]
+    return leak_thumb(img), appearance(img)
+
+def second_look(data_dir, manifest:pd.DataFrame, n_workers:int|None=None) -> tuple[list, list]:
+    "Every usable image of `manifest` read once more at thumbnail size: its `leak_thumb` (None under the search's least side) and its `appearance`"
+    ok = manifest[manifest.status == 'ok']
+    looks = parallel(_look, [Path(data_dir)/p for p in ok.path], n_workers=n_workers or default_workers(), threadpool=True, progress=False)
+    return [t for t, _ in looks], [a for _, a in looks]
+
+def augmented_copies(data_dir, manifest:pd.DataFrame, n_workers:int|None=None, thumbs:list|None=None) -> tuple[list, int]:
+    "`find_copies` over the usable images of `manifest` (as path pairs with their evidence), and how many were too small to check; `thumbs`: their `second_look`'s"
     ok = manifest[manifest.status == 'ok'].reset_index(drop=True)
-    big = ok[np.minimum(ok.width, ok.height) >= MIN_SIDE]
-    thumbs = parallel(lambda p: leak_thumb(read_xray(Path(data_dir)/p, draft=THUMB)[0]), list(big.path), n_workers=n_workers or default_workers(),
-                      threadpool=True, progress=False)
-    found = find_copies(list(thumbs), list(big.split))
-    paths = list(big.path)
+    thumbs = second_look(data_dir, manifest, n_workers)[0] if thumbs is None else thumbs
+    big = [i for i, (t, w, h) in enumerate(zip(thumbs, ok.width, ok.height)) if t is not None and min(w, h) >= MIN_SIDE]
+    found = find_copies([thumbs[i] for i in big], list(ok.split[big]))
+    paths = list(ok.path[big])
     return [dict(c, a=paths[c['a']], b=paths[c['b']]) for c in found], len(ok) - len(big)
+
+def quality_outliers(manifest:pd.DataFrame, appearances:list) -> pd.DataFrame:
+    "`manifest` with each usable image's `outlier` score among the usable images (`outlier_scores` of their `appearances`) and the `outlier` flag above `LIMITS['outlier']`"
+    ok = (manifest.status == 'ok').to_numpy()
+    scores = np.full(len(manifest), np.nan)
+    if ok.any(): scores[ok] = outlier_scores(appearances)
+    flag = scores > LIMITS['outlier']
+    quality = [';'.join(f for f in [*str(q).split(';'), 'outlier' if hit else ''] if f) for q, hit in zip(manifest.quality.fillna(''), flag)]
+    return manifest.assign(outlier=scores, quality=quality)
 
 def contact_sheet(data_dir, pairs:list, path, n:int=12, titles:dict|None=None):
     "A PNG of the first `n` cross-split copies side by side, with their paths (or their `titles`) and evidence"
@@ -385,7 +409,9 @@ def audit(data_dir, sizes=(), margin:float=1.15, n_workers:int|None=None, max_di
     parts = [files.merge(old, on='path')] if len(old) else []
     if len(todo): parts.append(pd.concat([todo.reset_index(drop=True), pd.DataFrame(list(recs))], axis=1))
     manifest = pd.concat(parts, ignore_index=True).sort_values('path', ignore_index=True)
-    found, unchecked = augmented_copies(data_dir, manifest, n_workers) if copies else ([], None)
+    thumbs, looks = second_look(data_dir, manifest, n_workers)
+    manifest = quality_outliers(manifest, looks)
+    found, unchecked = augmented_copies(data_dir, manifest, n_workers, thumbs) if copies else ([], None)
     dups = find_duplicates(manifest, max_distance, found)
     dups['unchecked'] = unchecked
     manifest['leak'] = manifest.path.map(dups['leak_paths']).fillna('')
@@ -402,6 +428,14 @@ def audit(data_dir, sizes=(), margin:float=1.15, n_workers:int|None=None, max_di
     return manifest, report
 
 # %% ../nbs/00_data.ipynb #b5c035f5
+def quality_summary(manifest:pd.DataFrame) -> dict:
+    "How many decoded images raised each quality flag (`00e_quality`'s order), and every flagged file with its flags and outlier score"
+    flags = manifest.quality.fillna('').astype(str).str.split(';')
+    counts = {f: int(sum(f in fl for fl in flags)) for f in FLAGS}
+    files = [dict(path=p, flags=[f for f in fl if f], outlier=None if pd.isna(o) else float(o), excluded=s != 'ok')
+             for p, fl, o, s in zip(manifest.path, flags, manifest.get('outlier', pd.Series(np.nan, index=manifest.index)), manifest.status) if any(fl)]
+    return dict(counts={f: n for f, n in counts.items() if n}, files=files, excluding=list(EXCLUDING), limits=LIMITS)
+
 def audit_report(manifest:pd.DataFrame, dups:dict, reused:int=0, inspected:int=0, classes=None) -> dict:
     "The audit's findings as a JSON-ready dict; `classes` in model-output order (None: the manifest's labels, sorted)"
     ok = manifest[manifest.status == 'ok']
@@ -414,7 +448,8 @@ def audit_report(manifest:pd.DataFrame, dups:dict, reused:int=0, inspected:int=0
                 missing_splits=[s for s in SPLITS if not manifest.split.eq(s).any()],
                 exact_duplicates_within=dups['exact_within'], leaks=dups['leaks'],
                 exact_groups=dups['exact'], near_pairs=[list(p) for p in dups['near']], near_max_distance=dups['max_distance'],
-                augmented_pairs=dups.get('augmented', []), augmented_unchecked=dups.get('unchecked'), leak_pairs=dups.get('leak_pairs', []))
+                augmented_pairs=dups.get('augmented', []), augmented_unchecked=dups.get('unchecked'), leak_pairs=dups.get('leak_pairs', []),
+                quality=quality_summary(manifest))
 
 def _report_classes(report:dict) -> list:
     return report.get('classes') or list(report['counts']['train'])     # a report written before class lists were stored: its counts' order
@@ -427,6 +462,18 @@ def summary_table(report:dict) -> str:
             for s in SPLITS]
     return head + '\n'.join(rows)
 
+def _quality_markdown(q:dict, most:int=100) -> list:
+    "The report's section on quality flags: a table of the flags raised, then the flagged files (the first `most`)"
+    out = ['\n## Image quality\n', 'Checks of what each decoded image is (`00e_quality`): the first three flags exclude an image '
+           '(it cannot be a radiograph), the others are reported and the image kept; each file is listed below.\n']
+    if not q['counts']: return out + ['No flag raised.']
+    out += ['| flag | images | meaning | action |', '|---|---:|---|---|']
+    out += [f"| `{f}` | {n} | {FLAGS[f]} | {'excluded' if f in q['excluding'] else 'kept'} |" for f, n in q['counts'].items()]
+    out += [''] + [f"- `{r['path']}`: {', '.join(r['flags'])}" + (f" (outlier score {r['outlier']:.2f})" if r['outlier'] is not None and 'outlier' in r['flags'] else '')
+                   for r in q['files'][:most]]
+    if len(q['files']) > most: out.append(f"- ... and {len(q['files']) - most} more (the manifest's `quality` column names every one)")
+    return out
+
 def report_markdown(report:dict) -> str:
     "The audit report as Markdown: counts, excluded files, duplicates and leaks"
     classes = _report_classes(report)
@@ -435,6 +482,7 @@ def report_markdown(report:dict) -> str:
            f"{len(classes)} classes, in the order of a model's outputs: {', '.join(classes)}.\n",
            summary_table(report), f"\n## Excluded files ({len(report['excluded'])})\n"]
     out += [f"- `{e['path']}`: {e['reason']}" for e in report['excluded']] or ['None.']
+    if 'quality' in report: out += _quality_markdown(report['quality'])
     if report['empty'] or report['missing_splits']:
         out += ['\n## Gaps\n'] + [f'- no usable images in `{e}`' for e in report['empty']]
         out += [f'- no `{s}` split' for s in report['missing_splits']]
@@ -593,6 +641,8 @@ def summary_text(report:dict, dest) -> str:
     "Counts per split and class, then excluded files, gaps, duplicates and leaks"
     lines = [f"Classes ({len(_report_classes(report))}, in model-output order): {', '.join(_report_classes(report))}", summary_table(report), '', f"Excluded files: {len(report['excluded'])}"]
     lines += [f"  {e['path']}: {e['reason']}" for e in report['excluded']]
+    kept = {f: n for f, n in report.get('quality', {}).get('counts', {}).items() if f not in EXCLUDING}
+    if kept: lines.append('Quality flags on kept images (listed in report.md): ' + ', '.join(f'{f} {n}' for f, n in kept.items()))
     lines += [f'Warning: no usable images in {e}' for e in report['empty']] + [f'Warning: no {s} split' for s in report['missing_splits']]
     within = ', '.join(f'{s} {n}' for s, n in report['exact_duplicates_within'].items())
     lines += [f'Exact duplicate copies within a split: {within}',

@@ -16,7 +16,7 @@ from .leaks import MIN_SIDE
 
 # %% auto #0
 __all__ = ['LIMITS', 'EXCLUDING', 'FLAGS', 'REAL_EXTREMES', 'NOT_RADIOGRAPH_FIX', 'OOD_QUANTILE', 'measure', 'Verdict', 'judge',
-           'check_image', 'limits_clear_of_real', 'NotARadiograph', 'require_radiograph', 'appearance',
+           'check_image', 'limits_clear_of_real', 'NotARadiograph', 'require_radiograph', 'verdict_holds', 'appearance',
            'outlier_scores', 'OodDetector']
 
 # %% ../nbs/00e_quality.ipynb #2d992004
@@ -107,6 +107,17 @@ def require_radiograph(img, info:dict|None=None) -> Verdict:
     v = check_image(img, info)
     if v.reason: raise NotARadiograph(v.reason)
     return v
+
+# %% ../nbs/00e_quality.ipynb #39672dd3
+def verdict_holds(v:Verdict, w:int, h:int, constant:bool=False) -> list[str]:
+    "What is wrong with verdict `v` of a `w` x `h` image (`constant`: one grey level everywhere): the checks' promises, as a list of broken ones"
+    broken = []
+    if constant and 'blank' not in v.flags: broken.append('a constant image is not blank')
+    if min(w, h) < LIMITS['min_side'] and 'too_small' not in v.flags: broken.append('a small image is not too_small')
+    if max(w, h) > LIMITS['max_aspect'] * max(1, min(w, h)) and 'extreme_aspect' not in v.flags: broken.append('a strip is not extreme_aspect')
+    if bool(v.reason) != any(f in EXCLUDING for f in v.flags): broken.append('refused without an excluding flag, or the other way round')
+    if set(v.flags) - set(FLAGS): broken.append(f'unknown flags {set(v.flags) - set(FLAGS)}')
+    return broken
 
 # %% ../nbs/00e_quality.ipynb #841ed3cc
 def appearance(img) -> np.ndarray:

@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import io
 import json
 import os
@@ -13,6 +14,7 @@ import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.error
 import urllib.request
@@ -20,21 +22,25 @@ import warnings
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+import cv2
 import numpy as np
 import torch
+from PIL import Image
 from fastai.callback.core import Callback
 from fastai.test_utils import synth_learner
 from fastcore.basics import noop
 
-from .data import prepare
+from .data import prepare, read_manifest
+from .phantom import draw_chest, write_dicom
 from .loader import get_dls
 from .train import TrainConfig, build_learner, torch_opt, train
 
 # %% auto #0
-__all__ = ['JOB_NOTEBOOKS', 'SKIP_TAG', 'quiet', 'tiny_data', 'tiny_config', 'tiny_learner', 'smoke_runs', 'one_hot_probs',
-           'run_cli', 'synth_run_learner', 'ScriptedValues', 'playwright_executable', 'install_playwright_chromium',
-           'find_chromium', 'off_the_loop', 'browser_page', 'free_port', 'wait_for', 'job_cell_skips',
-           'tag_job_notebook']
+__all__ = ['IMAGE_ENCODINGS', 'IMAGE_CONTENTS', 'JOB_NOTEBOOKS', 'SKIP_TAG', 'quiet', 'tiny_data', 'tiny_config', 'tiny_learner',
+           'smoke_runs', 'image_content', 'encode_image', 'image_files', 'property_settings', 'tree_state',
+           'audit_problems', 'one_hot_probs', 'run_cli', 'synth_run_learner', 'ScriptedValues', 'playwright_executable',
+           'install_playwright_chromium', 'find_chromium', 'off_the_loop', 'browser_page', 'free_port', 'wait_for',
+           'job_cell_skips', 'tag_job_notebook']
 
 # %% ../nbs/97_test_utils.ipynb #6d118a89
 @contextlib.contextmanager
@@ -68,6 +74,80 @@ def smoke_runs(runs, archs=('test_resnet', 'test_convnext'), **kw) -> dict:
     "Smoke-train each backbone of `archs` into `runs/<arch>/seed<N>/` (the README's smoke run, quietly); returns their summaries"
     with quiet():
         return {arch: train(TrainConfig(arch=arch, smoke=True, out_dir=str(runs), wandb_mode='disabled', **kw)) for arch in archs}
+
+# %% ../nbs/97_test_utils.ipynb #e7168466
+IMAGE_ENCODINGS = (('PNG', 'L'), ('PNG', 'RGB'), ('PNG', 'RGBA'), ('PNG', 'LA'), ('PNG', 'P'), ('PNG', 'I;16'), ('PNG', '1'), ('TIFF', 'F'),
+                   ('TIFF', 'I'), ('TIFF', 'CMYK'), ('JPEG', 'L'), ('JPEG', 'RGB'), ('JPEG', 'CMYK'), ('BMP', 'RGB'), ('WEBP', 'RGB'),
+                   ('DICOM', 'MONOCHROME2'), ('DICOM', 'MONOCHROME1'))
+IMAGE_CONTENTS = ('constant', 'noise', 'gradient', 'checker', 'dot', 'radiograph', 'photo')
+
+def image_content(kind:str, h:int, w:int, level:float=0.5, seed:int=0) -> np.ndarray:
+    "Pixels in 0..1 of one kind of content (h x w; a photograph: h x w x 3)"
+    rng = np.random.default_rng(seed)
+    if kind == 'constant': return np.full((h, w), level)
+    if kind == 'noise': return rng.random((h, w))
+    if kind == 'gradient': return level * np.linspace(0, 1, w)[None] + (1 - level) * np.linspace(0, 1, h)[:, None]
+    if kind == 'checker': return (np.add.outer(np.arange(h) // max(1, h // 8), np.arange(w) // max(1, w // 8)) % 2).astype(float)
+    if kind == 'dot': a = np.full((h, w), level); a[h // 2, w // 2] = 1 - level; return a
+    if kind == 'radiograph': small = draw_chest(rng, 'Normal', min(h, 256), min(w, 256)).astype(np.float32)
+    elif kind == 'photo':
+        import skimage.data
+        small = skimage.data.astronaut().astype(np.float32) / 255
+    else: raise ValueError(f'unknown content {kind!r}; one of {IMAGE_CONTENTS}')
+    return np.clip(cv2.resize(small, (w, h), interpolation=cv2.INTER_AREA), 0, 1)
+
+def encode_image(pixels, fmt:str='PNG', mode:str='L') -> bytes:
+    "The bytes of a file holding `pixels` (0..1, grey or RGB) as `fmt` in `mode` (16/32-bit and float spread over their range; DICOM: 12 bits)"
+    a = np.asarray(pixels, np.float64)
+    grey = a if a.ndim == 2 else a @ [0.299, 0.587, 0.114]
+    if fmt == 'DICOM':
+        with tempfile.TemporaryDirectory() as d: return write_dicom(Path(d)/'x.dcm', (grey * 4095).round().astype(np.uint16), mode).read_bytes()
+    if mode == 'I;16': img = Image.fromarray((grey * 65535).round().astype(np.uint16))
+    elif mode == 'I': img = Image.fromarray((grey * 2.0**31 - 2**30).astype(np.int32))
+    elif mode == 'F': img = Image.fromarray(((grey - 0.5) * 1e6).astype(np.float32))
+    else: img = Image.fromarray((a * 255).round().astype(np.uint8)).convert(mode, dither=Image.Dither.NONE)   # a constant stays constant in 1-bit and palette modes
+    buf = io.BytesIO(); img.save(buf, fmt); return buf.getvalue()
+
+def image_files(max_side:int=4000, max_pixels:int=1_500_000):
+    "A Hypothesis strategy of (bytes, suffix, description) of image files: every `IMAGE_ENCODINGS`, `IMAGE_CONTENTS`, sides 1..`max_side` px"
+    from hypothesis import strategies as st
+    side = st.one_of(st.integers(1, 8), st.integers(9, 600), st.integers(601, max_side))
+    def build(h, w, kind, level, encoding, seed):
+        w = min(w, max(1, max_pixels // h))
+        fmt, mode = encoding
+        return (encode_image(image_content(kind, h, w, level, seed), fmt, mode), '.dcm' if fmt == 'DICOM' else f'.{fmt.lower()}',
+                f'{kind} {w} x {h} px, {fmt} {mode}')
+    return st.builds(build, side, side, st.sampled_from(IMAGE_CONTENTS), st.floats(0, 1), st.sampled_from(IMAGE_ENCODINGS), st.integers(0, 2**32 - 1))
+
+def property_settings(profile:str='fast', **kw):
+    "Hypothesis settings of the property tests: `fast` (default tier) or `wide` (slow tier); derandomized, no example database"
+    from hypothesis import HealthCheck, settings
+    examples = dict(fast=25, wide=250)[profile]
+    return settings(max_examples=kw.pop('max_examples', examples), deadline=None, derandomize=True, database=None, print_blob=True,
+                    suppress_health_check=list(HealthCheck), **kw)
+
+# %% ../nbs/97_test_utils.ipynb #d0822e73
+def tree_state(root) -> set:
+    "(relative path, size, mtime, sha1) of every file under `root`: proof that nothing changed"
+    return {(p.relative_to(root).as_posix(), st.st_size, st.st_mtime_ns, hashlib.sha1(p.read_bytes()).hexdigest())
+            for p in Path(root).rglob('*') if p.is_file() for st in [p.stat()]}
+
+def audit_problems(source, items, dest) -> list[str]:
+    "Add `items` (from `image_files`) to a copy of collection `source`, prepare it into `dest`; the audit's broken promises (a file without a verdict, an exclusion without a reason, a changed source)"
+    coll = Path(dest).parent/f'{Path(dest).name}-source'
+    shutil.copytree(source, coll)
+    folders = sorted(d for d in coll.glob('*/*') if d.is_dir())
+    added = {}
+    for i, (data, suffix, what) in enumerate(items):
+        (folders[i % len(folders)]/f'odd{i}{suffix}').write_bytes(data); added[f'odd{i}{suffix}'] = what
+    before = tree_state(coll)
+    with quiet(): prepare(str(coll), dest, sizes=(), n_workers=2, progress=False)
+    m = read_manifest(dest)
+    rows = {Path(p).name: (s, e) for p, s, e in zip(m.path, m.status, m.error)}
+    problems = [f'{what}: no manifest row' for name, what in added.items() if name not in rows]
+    problems += [f'{added.get(n, n)}: status {s!r}' for n, (s, e) in rows.items() if s not in ('ok', 'broken', 'not_xray')]
+    problems += [f'{added.get(n, n)}: excluded without a reason' for n, (s, e) in rows.items() if s != 'ok' and not e]
+    return problems + (['the source changed'] if tree_state(coll) != before else [])
 
 # %% ../nbs/97_test_utils.ipynb #e8d4d4a6
 def one_hot_probs(pred, sure:float=0.8, n_classes:int=5) -> np.ndarray:
