@@ -17,7 +17,8 @@ from .core import LungXrayError
 
 # %% auto #0
 __all__ = ['BACKBONES', 'SEED_NAME_NOTES', 'PROFILES', 'OFFLINE_HELP', 'resolve_arch', 'GlobalAvgPool', 'xray_head',
-           'create_body', 'create_model', 'head_config', 'model_splitter', 'count_params', 'param_summary']
+           'create_body', 'create_model', 'head_config', 'model_splitter', 'count_params', 'param_summary',
+           'features_and_logits']
 
 # %% ../nbs/01_models.ipynb #d040ef64
 BACKBONES = {
@@ -101,3 +102,10 @@ def param_summary(model:nn.Module) -> str:
     "The seed's line: trainable / total parameters"
     trainable, total = count_params(model)
     return f'  Trainable parameters: {trainable:,} / {total:,} ({100 * trainable / total:.2f}%)'
+
+# %% ../nbs/01_models.ipynb #95e3ad8f
+def features_and_logits(model:nn.Sequential, x:torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+    "The pooled body features and the logits of a body + seed-head model, from one pass"
+    body, head = model
+    features = head[0](body(x))
+    return features, head[1:](features)

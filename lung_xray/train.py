@@ -21,14 +21,17 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import torch
+from PIL import Image
 
 from .core import (LungXrayError, atomic_write, command_parser, default_workers, is_main, option_kwargs, plain_model, remove_stale_tmp,
                             run_guarded, write_text_atomic)
 from .data import prepare, read_marker
 from .checkpoint import (BackgroundWriter, checkpoint_arch, checkpoint_classes, checkpoint_path, find_checkpoints, host_copy, load_checkpoint,
                                   make_checkpoint, read_checkpoint, run_checkpoints, run_folder, run_id, save_checkpoint, versions, write_with)
-from .loader import ArrayLoader, get_dls, get_fast_dls
-from .models import count_params, create_model, head_config, model_splitter, param_summary, resolve_arch
+from .loader import ArrayLoader, get_dls, get_fast_dls, model_view, training_items
+from .data import array_side, square
+from .models import count_params, create_model, features_and_logits, head_config, model_splitter, param_summary, resolve_arch
+from .quality import OodDetector
 from .shortcuts import hide
 from .tracking import finish_trackers, finish_wandb, start_trackers, start_wandb, tracker_names
 
@@ -51,7 +54,8 @@ __all__ = ['SMOKE', 'METRIC_NAMES', 'TrainConfig', 'torch_opt', 'DeviceMixedPrec
            'RunLog', 'save_last', 'EpochCosine', 'StopOnNaN', 'BestCheckpoint', 'ResumableEarlyStopping',
            'discriminative_lrs', 'set_stage', 'fit_two_stage', 'prepared_source', 'check_run_dir', 'git_commit',
            'plot_history', 'export_learner', 'distributed_trainer', 'data_parallel', 'start_process_group',
-           'init_checkpoint', 'init_from_run', 'train', 'train_parser', 'main']
+           'split_rows', 'image_features', 'fit_ood', 'init_checkpoint', 'init_from_run', 'train', 'train_parser',
+           'main']
 
 # %% ../nbs/02_two_stage.ipynb #332d4f86
 SMOKE = dict(arch='test_resnet', size=64, bs=16, stage1_epochs=2, stage2_epochs=6, lr_scale=100.0, phantom_n=(60, 15, 15),
@@ -483,6 +487,39 @@ def start_process_group(cfg:TrainConfig):
         torch.distributed.init_process_group('nccl' if cfg.device.startswith('cuda') else 'gloo')
         if cfg.device.startswith('cuda'): torch.cuda.set_device(cfg.device)
 
+# %% ../nbs/02_two_stage.ipynb #a79f02a4
+def split_rows(data_path, size:int, split:str) -> np.ndarray:
+    "The uint8 squares (n, side, side) of a prepared folder's usable images of `split`, as the training array holds them (leaked training copies left out)"
+    items = training_items(data_path, size)
+    paths = items[items.split == split].cache_path
+    side = array_side(size)
+    def row(p):
+        with Image.open(p) as img: return np.asarray(square(img.convert('L'), side))
+    return np.stack([row(p) for p in paths]) if len(paths) else np.zeros((0, side, side), np.uint8)
+
+@torch.no_grad()
+def image_features(model, rows:np.ndarray, size:int, stats, bs:int=64, device='cpu', hidden=()) -> np.ndarray:
+    "Pooled body features (n, features) of uint8 squares in the model's validation view"
+    mean, std = (torch.tensor(s, dtype=torch.float32, device=device).view(1, -1, 1, 1) for s in stats)
+    out = []
+    for start in range(0, len(rows), bs):
+        x = model_view(torch.from_numpy(np.ascontiguousarray(rows[start:start + bs])).to(device), size, mean, std).as_subclass(torch.Tensor)
+        for region in hidden: x = hide(x, region)
+        out.append(features_and_logits(model, x)[0].float().cpu().numpy())
+    return np.concatenate(out) if out else np.zeros((0, 0), np.float32)
+
+def fit_ood(checkpoint, data_path=None, device='cpu', bs:int=64) -> dict:
+    "Fit a trained model's `OodDetector` on its training images (threshold from the validation split) and store it in the checkpoint; returns what it stored"
+    model, ckpt = load_checkpoint(checkpoint, device)
+    data_path = data_path or ckpt['config']['data_path']
+    size, stats = ckpt['image_size'], (ckpt['normalization']['mean'], ckpt['normalization']['std'])
+    hidden = () if ckpt['config'].get('mask', 'none') == 'none' else (ckpt['config']['mask'],)
+    train_f, val_f = (image_features(model, split_rows(data_path, size, s), size, stats, bs, device, hidden) for s in ('train', 'val'))
+    det = OodDetector.fit(train_f, val_f)
+    ckpt['ood'] = det.state() | dict(val_flagged=round(float((det.score(val_f) > 1).mean()), 4) if len(val_f) else None)
+    save_checkpoint(ckpt, checkpoint)
+    return ckpt['ood']
+
 # %% ../nbs/02_two_stage.ipynb #6386e580
 def init_checkpoint(init_from, out_dir='runs') -> Path:
     "The checkpoint `init_from` names: a .pth file, a run folder (its best checkpoint), or a run `<arch>/seed<N>` under `out_dir`"
@@ -560,6 +597,8 @@ def train(cfg:TrainConfig,                        # every parameter of the run (
     if not is_main(): return dict(run_dir=run_dir, history=history, rank=rank_distrib())
     plot_history(history, run_dir/'history.png')
     export_learner(learn, cfg, run_dir)
+    best_path = checkpoint_path(run_dir, cfg.arch, 'best')
+    if 'ood' not in read_checkpoint(best_path): fit_ood(best_path, cfg.data_path, cfg.device)   # what the model has not seen (a resumed finished run: fitted once)
     finish_wandb(cfg, run_dir, tracking); finish_trackers(tracking)
     best = read_checkpoint(checkpoint_path(run_dir, cfg.arch, 'best'))
     print(f"Best: {best['stage']} epoch {best['epoch']}, val accuracy {100 * best['val_accuracy']:.2f}% ({minutes:.1f} min)")
