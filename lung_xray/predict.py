@@ -18,6 +18,8 @@ from fastcore.parallel import parallel
 from .core import LungXrayError, add_function_options, command_parser, default_workers, options_for, run_guarded
 from .data import array_side, cache_side, shrink, square
 from .reader import MAX_PIXELS, describe_error, is_image_file, quiet_native_stderr, read_xray
+from .quality import NotARadiograph, OodDetector, require_radiograph
+from .models import features_and_logits
 from .loader import DeviceAugment, model_view
 from .checkpoint import checkpoint_path, find_checkpoints, load_checkpoint, run_checkpoints, run_id
 from .shortcuts import hide
@@ -77,48 +79,77 @@ class Predictor:
         self.augment = DeviceAugment(self.size)
         mask = self.ckpt['config'].get('mask', 'none')     # a control model (`--mask lungs`) sees every image with its lungs hidden
         self.hidden = () if mask == 'none' else (mask,)
+        self.ood = OodDetector.from_state(self.ckpt['ood']).to(self.device) if self.ckpt.get('ood') else None   # None: trained before detectors
+
+    def load_checked(self, path) -> tuple[np.ndarray, tuple]:
+        "Read one file (JPEGs decoded at reduced scale), refuse what cannot be a radiograph, shrink it as the resize cache would and squish it as the training array does; the square and its quality flags"
+        side = cache_side(self.size)
+        img, info = read_xray(path, draft=side, max_pixels=self.max_pixels)
+        verdict = require_radiograph(img, info)                 # NotARadiograph: blank, too small, a strip (00e_quality)
+        return np.asarray(square(shrink(img, side), array_side(self.size))), verdict.mild
 
     def load(self, path) -> np.ndarray:
-        "Read one file (JPEGs decoded at reduced scale), shrink it as the resize cache would, squish it as the training array does"
-        side = cache_side(self.size)
-        return np.asarray(square(shrink(read_xray(path, draft=side, max_pixels=self.max_pixels)[0], side), array_side(self.size)))
+        "`load_checked`'s square alone"
+        return self.load_checked(path)[0]
 
     def _try_load(self, path):
-        try: return self.load(path)
+        try: return self.load_checked(path)
         except Exception as e: return e
 
-    def _probs(self, rows, augment=None) -> np.ndarray:
+    def _outputs(self, rows, augment=None) -> tuple[np.ndarray, np.ndarray|None]:
+        "Probabilities (n, classes) and out-of-distribution scores (n,; None without a detector) of uint8 squares"
         x = torch.from_numpy(np.stack(rows)).to(self.device)
         with torch.inference_mode(), inference_autocast(self.device):
             x = model_view(x, self.size, self.mean, self.std, augment).as_subclass(torch.Tensor)
             for region in self.hidden: x = hide(x, region)
-            out = self.model(x)
-        return torch.softmax(out.float(), 1).cpu().numpy()
+            features, out = features_and_logits(self.model, x)
+            scores = None if self.ood is None else self.ood(features.float()).cpu().numpy()
+        return torch.softmax(out.float(), 1).cpu().numpy(), scores
+
+    def _probs(self, rows, augment=None) -> np.ndarray: return self._outputs(rows, augment)[0]
+
+    def ood_note(self) -> str|None:
+        "What a user should know when this model carries no out-of-distribution detector (None when it does)"
+        if self.ood is not None: return None
+        return ("this model carries no out-of-distribution detector (trained before lung_xray had one): its answers assume every image is a chest "
+                "radiograph like its training images; train it again to get one")
 
     def predict(self,
                 paths,                      # image files and/or folders (searched recursively)
                 tta:bool=False,             # average test-time augmented passes
                 n_aug:int=4,                # augmented passes with `tta`
+                refuse_ood:bool=False,      # report images unlike the training images as errors instead of predictions
                ) -> list[dict]:
-        "One dict per file, in order: path, prediction, probabilities per class (or the error that stopped it)"
+        "One dict per file, in order: path, prediction, probabilities per class, quality flags, out-of-distribution score and verdict (or the error that stopped it)"
         files = image_files(paths)
-        return self.predict_items(files, [str(p) for p in files], tta, n_aug)
+        return self.predict_items(files, [str(p) for p in files], tta, n_aug, refuse_ood)
 
-    def predict_items(self, items:list, names:list, tta:bool=False, n_aug:int=4) -> list[dict]:
+    def predict_items(self, items:list, names:list, tta:bool=False, n_aug:int=4, refuse_ood:bool=False) -> list[dict]:
         "`predict` for images given as paths or as the bytes of their files (an upload), each reported under its name"
         results = []
         for start in range(0, len(items), self.bs):
             chunk, chunk_names = items[start:start + self.bs], names[start:start + self.bs]
             loaded = parallel(self._try_load, chunk, n_workers=default_workers(), threadpool=True, progress=False)  # decoding releases the GIL
-            good = [img for img in loaded if not isinstance(img, Exception)]
-            probs = self._probs(good) if good else []
+            good = [row for row, _ in (x for x in loaded if not isinstance(x, Exception))]
+            probs, scores = self._outputs(good) if good else ([], None)
             if good and tta: probs = tta_blend(probs, [self._probs(good, self.augment) for _ in range(n_aug)])
-            probs = iter(probs)
-            for name, img in zip(chunk_names, loaded):
-                if isinstance(img, Exception): results.append(dict(path=str(name), error=describe_error(img))); continue
-                p = next(probs)
-                results.append(dict(path=str(name), prediction=self.classes[int(p.argmax())], probabilities=dict(zip(self.classes, map(float, p)))))
+            answers = iter(zip(probs, scores if scores is not None else [None] * len(good)))
+            for name, got in zip(chunk_names, loaded):
+                if isinstance(got, Exception): results.append(dict(path=str(name), error=describe_error(got))); continue
+                p, score = next(answers)
+                results.append(self._answer(str(name), p, score, got[1], refuse_ood))
         return results
+
+    def _answer(self, name:str, p:np.ndarray, score, flags:tuple, refuse_ood:bool) -> dict:
+        "One result: the class and probabilities, the quality flags, the out-of-distribution score and verdict (or the refusal `refuse_ood` asks for)"
+        out_of = None if score is None else bool(score > 1)
+        if out_of and refuse_ood:
+            return dict(path=name, error=f'out of distribution: its features lie {float(score):.2f} times as far from the training images as the '
+                                         f"threshold ({100 * self.ood.info.get('quantile', 0.95):.0f}% of the validation images lie within it); not a chest radiograph "
+                                         'like the training images, so no class is given. Check what the file shows', out_of_distribution=True, ood_score=round(float(score), 4))
+        return dict(path=name, prediction=self.classes[int(p.argmax())], probabilities=dict(zip(self.classes, map(float, p))), quality=list(flags),
+                    out_of_distribution=out_of, ood_score=None if score is None else round(float(score), 4))
+
 
 # %% ../nbs/03a_predict.ipynb #bc250021
 def chosen_checkpoint(model:str|None=None, runs_dir='runs') -> Path:
@@ -156,11 +187,14 @@ def predict_parser():
     add_function_options(p, Predictor, skip=('checkpoint',))
     return add_function_options(p, Predictor.predict, skip=('self', 'paths'))
 
-EXIT_CODES = ('exit codes: 0 every image was classified; 2 some could not be read (each named on stderr); '
-              '1 the command could not run (no model, a missing path, no image found); 130 interrupted')
+EXIT_CODES = ('exit codes: 0 every image was classified; 2 some could not be read or are not radiographs, or (with --refuse-ood) are unlike '
+              'the training images (each named on stderr); 1 the command could not run (no model, a missing path, no image found); 130 interrupted')
 
 def _table_line(r:dict) -> str:
-    return f"{r['path']}\t{r['prediction']}\t" + ' '.join(f'{c}={p:.3f}' for c, p in r['probabilities'].items())
+    "path, class, probabilities, then the out-of-distribution score (marked when above 1) and any quality flags"
+    ood = '' if r.get('ood_score') is None else f"\tood={r['ood_score']:.2f}" + (' OUT-OF-DISTRIBUTION' if r['out_of_distribution'] else '')
+    return (f"{r['path']}\t{r['prediction']}\t" + ' '.join(f'{c}={p:.3f}' for c, p in r['probabilities'].items()) + ood
+            + (f"\tquality={','.join(r['quality'])}" if r.get('quality') else ''))
 
 def main(argv=None) -> int:
     "Entry point of `lung-xray-predict` (exit codes: `EXIT_CODES`)"
@@ -172,13 +206,15 @@ def main(argv=None) -> int:
         files = image_files(a.images)                      # folders searched once; the files then go to predict as named
         if not files: raise LungXrayError(f"No image files in {', '.join(a.images)} (looked for image suffixes, and DICOM by content).")
         with quiet_native_stderr(not a.debug):
-            results = Predictor(ckpt, **options_for(Predictor, a)).predict(files, **options_for(Predictor.predict, a))
+            predictor = Predictor(ckpt, **options_for(Predictor, a))
+            if (note := predictor.ood_note()): print(f'lung-xray-predict: note: {note}', file=sys.stderr)
+            results = predictor.predict(files, **options_for(Predictor.predict, a))
         for r in results:
             if 'error' in r: print(f"{r['path']}: {r['error']}", file=sys.stderr)
             if a.json: print(json.dumps(r))
             elif 'error' not in r: print(_table_line(r))
-        failed = sum('error' in r for r in results)
-        print(f'lung-xray-predict: {len(results) - failed} predicted, {failed} failed', file=sys.stderr)
+        failed, unlike = sum('error' in r for r in results), sum(bool(r.get('out_of_distribution')) for r in results)
+        print(f'lung-xray-predict: {len(results) - failed} predicted, {failed} failed' + (f', {unlike} out of distribution' if unlike else ''), file=sys.stderr)
         return 2 if failed else 0
     return run_guarded('lung-xray-predict', work, a.debug)
 

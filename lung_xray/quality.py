@@ -32,7 +32,8 @@ def measure(img, info:dict|None=None) -> dict:
     p1, p99 = np.percentile(a, [1, 99])
     hist = np.bincount(a.ravel(), minlength=256) / a.size
     hist = hist[hist > 0]
-    sq = cv2.resize(a, (256, 256), interpolation=cv2.INTER_AREA if min(a.shape) >= 256 else cv2.INTER_LINEAR).astype(np.float32)
+    side = min(256, min(a.shape))                                    # never enlarged: upscaling would blur what it measures
+    sq = cv2.resize(a, (side, side), interpolation=cv2.INTER_AREA).astype(np.float32)
     sharp = float(cv2.Laplacian(sq, cv2.CV_32F).std() / sq.std()) if sq.std() > 0.5 else 0.0
     return out | dict(brightness=round(float(a.mean()), 2), p1=float(p1), p99=float(p99), spread=float(p99 - p1),
                       entropy=round(float(-(hist * np.log2(hist)).sum()), 3), sharpness=round(sharp, 4))

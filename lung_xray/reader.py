@@ -229,8 +229,8 @@ def read_xray(src, draft:int|None=None, max_pixels:int=MAX_PIXELS) -> tuple[Imag
 
 # %% ../nbs/00d_reader.ipynb #f5c30375
 def describe_error(e:Exception) -> str:
-    "A one-line reason why a file could not be used: the reader's own message, or any other exception's whole message"
-    if isinstance(e, UnreadableImage): return str(e)
+    "A one-line reason why a file could not be used: the reader's (or another lung_xray check's) own message, or any other exception's whole message"
+    if isinstance(e, LungXrayError): return _one_line(e)                     # ours: a whole sentence, with its fix (e.g. quality.NotARadiograph)
     if isinstance(e, OSError) and e.filename: return f'cannot read the file ({e.strerror or _one_line(e)})'
     return f'cannot decode ({type(e).__name__}: {_one_line(e)})'
 
