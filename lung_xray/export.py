@@ -18,6 +18,8 @@ from .data import array_side, cache_side, read_manifest
 from .reader import MAX_PIXELS
 from .checkpoint import run_id
 from .loader import center_view
+from .models import features_and_logits
+from .quality import OodDetector
 from .predict import Predictor, chosen_checkpoint, model_options, load_for_eval
 
 # %% auto #0
@@ -26,23 +28,24 @@ __all__ = ['PixelsToProbs', 'pixels_to_probs', 'data_fingerprint', 'model_card',
 
 # %% ../nbs/05a_export.ipynb #716a7402
 class PixelsToProbs(torch.nn.Module):
-    "uint8 squares (n, side, side) -> (logits, probabilities): the validation crop, normalization and network in one module"
-    def __init__(self, model:torch.nn.Module, size:int, mean, std):
+    "uint8 squares (n, side, side) -> (logits, probabilities[, ood_score]): the validation crop, normalization, network and detector in one module"
+    def __init__(self, model:torch.nn.Module, size:int, mean, std, ood:OodDetector|None=None):
         super().__init__()
-        self.model, self.size = model, size
+        self.model, self.size, self.ood = model, size, ood
         self.register_buffer('mean', torch.tensor(mean, dtype=torch.float32).view(1, -1, 1, 1))
         self.register_buffer('std', torch.tensor(std, dtype=torch.float32).view(1, -1, 1, 1))
 
     def forward(self, image:torch.Tensor):
         x = center_view(image.unsqueeze(1).float() / 255, self.size)
-        logits = self.model((x.expand(-1, 3, -1, -1) - self.mean) / self.std)
-        return logits, torch.softmax(logits, 1)
+        features, logits = features_and_logits(self.model, (x.expand(-1, 3, -1, -1) - self.mean) / self.std)
+        if self.ood is None: return logits, torch.softmax(logits, 1)
+        return logits, torch.softmax(logits, 1), self.ood(features)
 
 def pixels_to_probs(checkpoint, device='cpu') -> tuple[PixelsToProbs, dict]:
-    "The `PixelsToProbs` of a checkpoint (eval mode) and the checkpoint"
+    "The `PixelsToProbs` of a checkpoint (eval mode; with its detector, when it has one) and the checkpoint"
     model, ckpt = load_for_eval(checkpoint, device)
-    norm = ckpt['normalization']
-    return PixelsToProbs(model, ckpt['image_size'], norm['mean'], norm['std']).to(device).eval(), ckpt
+    norm, ood = ckpt['normalization'], OodDetector.from_state(ckpt['ood']) if ckpt.get('ood') else None
+    return PixelsToProbs(model, ckpt['image_size'], norm['mean'], norm['std'], ood).to(device).eval(), ckpt
 
 # %% ../nbs/05a_export.ipynb #42244b3d
 def data_fingerprint(manifest) -> str:
@@ -54,6 +57,12 @@ def data_fingerprint(manifest) -> str:
 def _ci(metrics:dict|None, key:str='accuracy'):
     return None if not metrics else dict(value=metrics[key], ci95=metrics.get('ci95', {}).get(key), n=metrics['n'])
 
+def _ood_card(state:dict|None) -> dict|None:
+    "What the card says of a checkpoint's out-of-distribution detector (None: it has none)"
+    if not state: return None
+    keep = ('method', 'features', 'quantile', 'n_train', 'n_val', 'calibrated_on', 'val_flagged', 'threshold')
+    return {k: state[k] for k in keep if k in state} | dict(score='distance from the training images over the threshold: above 1 is out of distribution')
+
 def model_card(checkpoint, ckpt:dict|None=None) -> dict:
     "Provenance of a checkpoint (`ckpt`: its contents, if already loaded): backbone, input, statistics, val/test/clean accuracy, temperature, shortcut audit, data, leaks"
     if ckpt is None: _, ckpt = load_for_eval(checkpoint)
@@ -62,6 +71,7 @@ def model_card(checkpoint, ckpt:dict|None=None) -> dict:
                 normalization=ckpt['normalization'], best_epoch=f"{ckpt['stage']} epoch {ckpt['epoch']}", val_accuracy=ckpt['val_accuracy'],
                 versions=ckpt.get('versions', {}), checkpoint=str(checkpoint), test=None, test_clean=None, temperature=None,
                 data_fingerprint=None, leaks=None, control=ckpt.get('config', {}).get('mask', 'none') != 'none',
+                ood=_ood_card(ckpt.get('ood')),
                 shortcuts=dict(test_accuracy=None, lungs_hidden_accuracy=None, lungs_only_accuracy=None, saliency_in_lungs=None,
                                metadata_baseline_balanced_accuracy=None, metadata_baseline_chance=None))
     evaluation = Path(checkpoint).parent/'eval'/'metrics.json'
@@ -95,7 +105,10 @@ def preprocessing_contract(card:dict) -> dict:
         inside_the_graph=[f"centre crop to {card['image_size']} px (the validation view)", 'divide by 255',
                           'repeat the channel to 3', f"normalize with mean {card['normalization']['mean']}, std {card['normalization']['std']}",
                           'the network', 'softmax'],
-        outputs=dict(logits=f"(batch, {len(card['classes'])}) raw scores", probabilities=f"(batch, {len(card['classes'])}) softmax of the logits"),
+        outputs=dict(logits=f"(batch, {len(card['classes'])}) raw scores", probabilities=f"(batch, {len(card['classes'])}) softmax of the logits",
+                     **(dict(ood_score='(batch,) out-of-distribution score: the pooled features\' Mahalanobis distance from the training images over the '
+                                       f"threshold ({100 * card['ood']['quantile']:.0f}% of the validation images lie within it); above 1: not like the training images, "
+                                       'the class is no diagnosis') if card.get('ood') else {})),
         classes=card['classes'], temperature=card['temperature'],
         calibrated='softmax(logits / temperature): probabilities calibrated on the validation split' if card['temperature'] else None,
         card=card)
@@ -116,8 +129,9 @@ def export_onnx(checkpoint,                     # the trained model's checkpoint
     dest.parent.mkdir(parents=True, exist_ok=True)
     example = torch.zeros(2, side, side, dtype=torch.uint8)
     tmp = dest.with_name(dest.name + '.tmp')
+    outputs = ['logits', 'probabilities'] + (['ood_score'] if served.ood is not None else [])
     program = torch.onnx.export(served, (example,), dynamo=True, opset_version=opset, input_names=['image'],
-                                output_names=['logits', 'probabilities'], dynamic_shapes=({0: torch.export.Dim('batch')},), verbose=False)
+                                output_names=outputs, dynamic_shapes=({0: torch.export.Dim('batch')},), verbose=False)
     program.model.metadata_props.update(classes=json.dumps(list(ckpt['classes'])), arch=ckpt['arch'])   # the outputs' names travel inside the file
     program.save(str(tmp)); tmp.replace(dest)                                                    # a reader never sees half a file
     contract = write_text_atomic(dest.with_suffix('.json'), json.dumps(preprocessing_contract(model_card(checkpoint, ckpt)), indent=1))
@@ -135,13 +149,17 @@ class OnnxPredictor(Predictor):
         self.size, self.bs, self.device, self.ckpt = self.contract['card']['image_size'], bs, torch.device('cpu'), None
         self.classes = json.loads(self.session.get_modelmeta().custom_metadata_map.get('classes') or 'null') or self.contract['classes']   # the file's own list (older files: the contract's)
         self.max_pixels = max_pixels                                      # the reader's one pixel limit, as in Predictor
+        self.ood = 'ood_score' in [o.name for o in self.session.get_outputs()] or None   # the graph scores images itself (files from before: None)
+        self.ood_quantile = (self.contract['card'].get('ood') or {}).get('quantile', 0.95)
 
-    def _probs(self, rows, augment=None) -> np.ndarray: return self.session.run(['probabilities'], {'image': np.stack(rows)})[0]
+    def _outputs(self, rows, augment=None) -> tuple[np.ndarray, np.ndarray|None]:
+        out = self.session.run(['probabilities'] + (['ood_score'] if self.ood else []), {'image': np.stack(rows)})
+        return out[0], (out[1] if self.ood else None)
 
-    def predict_items(self, items:list, names:list, tta:bool=False, n_aug:int=4) -> list[dict]:
+    def predict_items(self, items:list, names:list, tta:bool=False, n_aug:int=4, refuse_ood:bool=False) -> list[dict]:
         "As `Predictor.predict_items` (no test-time augmentation: that needs the PyTorch model)"
         if tta: raise LungXrayError('Test-time augmentation needs the PyTorch model: use Predictor (lung-xray-predict --tta).')
-        return super().predict_items(items, names)
+        return super().predict_items(items, names, refuse_ood=refuse_ood)
 
 # %% ../nbs/05a_export.ipynb #d3076b92
 def export_parser():

@@ -80,6 +80,7 @@ class Predictor:
         mask = self.ckpt['config'].get('mask', 'none')     # a control model (`--mask lungs`) sees every image with its lungs hidden
         self.hidden = () if mask == 'none' else (mask,)
         self.ood = OodDetector.from_state(self.ckpt['ood']).to(self.device) if self.ckpt.get('ood') else None   # None: trained before detectors
+        self.ood_quantile = (self.ckpt.get('ood') or {}).get('quantile', 0.95)
 
     def load_checked(self, path) -> tuple[np.ndarray, tuple]:
         "Read one file (JPEGs decoded at reduced scale), refuse what cannot be a radiograph, shrink it as the resize cache would and squish it as the training array does; the square and its quality flags"
@@ -145,7 +146,7 @@ class Predictor:
         out_of = None if score is None else bool(score > 1)
         if out_of and refuse_ood:
             return dict(path=name, error=f'out of distribution: its features lie {float(score):.2f} times as far from the training images as the '
-                                         f"threshold ({100 * self.ood.info.get('quantile', 0.95):.0f}% of the validation images lie within it); not a chest radiograph "
+                                         f"threshold ({100 * self.ood_quantile:.0f}% of the validation images lie within it); not a chest radiograph "
                                          'like the training images, so no class is given. Check what the file shows', out_of_distribution=True, ood_score=round(float(score), 4))
         return dict(path=name, prediction=self.classes[int(p.argmax())], probabilities=dict(zip(self.classes, map(float, p))), quality=list(flags),
                     out_of_distribution=out_of, ood_score=None if score is None else round(float(score), 4))

@@ -24,6 +24,8 @@ from .export import model_card
 
 try: from mlflow.pyfunc import PythonModel
 except ImportError: PythonModel = object          # without mlflow the module still imports; `register_model` says what to install
+import io
+from PIL import Image
 
 # %% auto #0
 __all__ = ['MODEL_CODE', 'pyfunc_images', 'pyfunc_predict', 'LungXrayModel', 'card_metrics', 'output_signature', 'register_model',
@@ -48,18 +50,20 @@ def _image(value):
 
 # %% ../nbs/05b_registry.ipynb #9996a3e8
 def pyfunc_predict(predictor:Predictor, card:dict, model_input) -> pd.DataFrame:
-    "One row per image: prediction, raw and calibrated probabilities per class, error"
+    "One row per image: prediction, raw and calibrated probabilities per class, out-of-distribution verdict and score, quality flags, error"
     images = pyfunc_images(model_input)
     good = [i for i, im in enumerate(images) if not isinstance(im, Exception)]
     results = dict(zip(good, predictor.predict_items([images[i] for i in good], [str(i) for i in good])))
     t, rows, classes = card.get('temperature'), [], predictor.classes     # the model's classes, in output order
     for i, im in enumerate(images):
         r = results.get(i, dict(error=str(im)))
-        if 'error' in r: rows.append(dict(prediction=None, **{c: np.nan for c in classes}, **{f'calibrated {c}': np.nan for c in classes}, error=r['error'])); continue
+        if 'error' in r: rows.append(dict(prediction=None, **{c: np.nan for c in classes}, **{f'calibrated {c}': np.nan for c in classes},
+                                          out_of_distribution=r.get('out_of_distribution'), ood_score=r.get('ood_score', np.nan), quality='', error=r['error'])); continue
         p = np.array([r['probabilities'][c] for c in classes])
         cal = apply_temperature(p[None], t)[0] if t else p
-        rows.append(dict(prediction=r['prediction'], **dict(zip(classes, p)), **{f'calibrated {c}': float(v) for c, v in zip(classes, cal)}, error=''))
-    return pd.DataFrame(rows, columns=['prediction', *classes, *[f'calibrated {c}' for c in classes], 'error'])
+        rows.append(dict(prediction=r['prediction'], **dict(zip(classes, p)), **{f'calibrated {c}': float(v) for c, v in zip(classes, cal)},
+                         out_of_distribution=r['out_of_distribution'], ood_score=np.nan if r['ood_score'] is None else r['ood_score'], quality=';'.join(r['quality']), error=''))
+    return pd.DataFrame(rows, columns=['prediction', *classes, *[f'calibrated {c}' for c in classes], 'out_of_distribution', 'ood_score', 'quality', 'error'])
 
 class LungXrayModel(PythonModel):
     "The MLflow pyfunc model: a checkpoint and its model card as artifacts; `pyfunc_predict` on whatever MLflow passes"
@@ -89,11 +93,12 @@ def card_metrics(card:dict) -> dict:
 MODEL_CODE = 'import mlflow\nfrom lung_xray.registry import LungXrayModel\nmlflow.models.set_model(LungXrayModel())\n'
 
 def output_signature(classes:list):
-    "The MLflow signature of `pyfunc_predict`'s table for a model of `classes`: prediction, a probability and a calibrated one per class, error (inputs are free: bytes, base64 or paths)"
+    "The MLflow signature of `pyfunc_predict`'s table for a model of `classes`: prediction, a probability and a calibrated one per class, out-of-distribution verdict and score, quality flags, error (inputs are free: bytes, base64 or paths)"
     from mlflow.models import ModelSignature
     from mlflow.types import ColSpec, Schema
     return ModelSignature(inputs=None, outputs=Schema([ColSpec('string', 'prediction', required=False), *[ColSpec('double', c, required=False) for c in classes],
-                                                       *[ColSpec('double', f'calibrated {c}', required=False) for c in classes], ColSpec('string', 'error')]))
+                                                       *[ColSpec('double', f'calibrated {c}', required=False) for c in classes], ColSpec('boolean', 'out_of_distribution', required=False),
+                                                       ColSpec('double', 'ood_score', required=False), ColSpec('string', 'quality'), ColSpec('string', 'error')]))
 
 def register_model(checkpoint,                          # the trained model's checkpoint
                    tracking_uri:str='sqlite:///mlflow.db', # MLflow tracking/registry URI (a local SQLite file by default)

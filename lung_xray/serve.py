@@ -23,6 +23,7 @@ from PIL import Image
 
 from .core import add_function_options, command_parser, options_for, require_extra, run_guarded
 from .reader import MAX_PIXELS, TooManyPixels, UnreadableImage, describe_error
+from .quality import NotARadiograph
 from .loader import center_view, model_view
 from .predict import Predictor, chosen_checkpoint, model_options
 from .evaluate import gradcam
@@ -49,17 +50,19 @@ class ModelService:
     def info(self) -> dict: return dict(name='lung_xray', arch=self.card['arch'], version=self.version, classes=self.predictor.classes, card=self.card)
 
     def predict(self, data:bytes, with_gradcam:bool=False) -> dict:
-        "Class, raw and calibrated probabilities (and a Grad-CAM overlay as a PNG data URL) for the bytes of one image file"
-        row = self.predictor.load(data)                       # raises UnreadableImage (TooManyPixels before decoding) on what it cannot use
+        "Class, raw and calibrated probabilities, quality flags, out-of-distribution score and verdict (and a Grad-CAM overlay as a PNG data URL) for the bytes of one image file"
+        row, flags = self.predictor.load_checked(data)        # raises UnreadableImage (TooManyPixels before decoding), NotARadiograph
         with self.lock:
-            probs = self.predictor._probs([row])[0]
+            probs, scores = self.predictor._outputs([row])
+            probs, score = probs[0], None if scores is None else float(scores[0])
             heat = self._gradcam(row, int(probs.argmax())) if with_gradcam else None
         t = self.card.get('temperature')
         cal = apply_temperature(probs[None], t)[0] if t else probs
         classes = self.predictor.classes
         out = dict(prediction=classes[int(probs.argmax())], probabilities=dict(zip(classes, map(float, probs))),
                    calibrated=dict(zip(classes, map(float, cal))), temperature=t, image_size=self.predictor.size,
-                   model=dict(name='lung_xray', arch=self.card['arch'], version=self.version))
+                   model=dict(name='lung_xray', arch=self.card['arch'], version=self.version), quality=list(flags),
+                   out_of_distribution=None if score is None else score > 1, ood_score=None if score is None else round(score, 4))
         if heat is not None:
             view = center_view(torch.from_numpy(row[None, None].copy()).float(), self.predictor.size)[0, 0].round().clamp(0, 255).byte().numpy()
             out['gradcam'] = 'data:image/png;base64,' + base64.b64encode(overlay_png(view, heat)).decode()
@@ -145,6 +148,7 @@ def create_app(model:ModelService, token:str|None=None, max_upload_mb:float=20):
         if not data: return JSONResponse({'error': 'the request has no image: send the bytes of a PNG, JPEG or DICOM file as its body'}, 400)
         try: return await run_in_threadpool(model.predict, data, gradcam)
         except TooManyPixels as e: return JSONResponse({'error': str(e)}, 413)
+        except NotARadiograph as e: return JSONResponse({'error': str(e)}, 422)        # it decodes, but cannot be a radiograph
         except UnreadableImage as e: return JSONResponse({'error': str(e)}, 400)       # what the file is, what is wrong, what to do
         except Exception as e: return JSONResponse({'error': f'{describe_error(e)}. Send a chest X-ray as DICOM, PNG, JPEG or TIFF.'}, 400)
 
@@ -163,6 +167,8 @@ PAGE = """<!doctype html>
  #status{margin-top:10px;font-size:14px}
  #drop.over{background:#e8eefc}
  #error{background:#fde8e8;color:#8a1c1c;border:1px solid #f0b4b4;border-radius:6px;padding:10px;margin-top:12px}
+ #ood{background:#fff4d6;color:#6b4a00;border:1px solid #e8c55a;border-radius:6px;padding:10px;margin:0 0 12px;font-weight:600}
+ #result.doubt #result-class{color:#8a8f99;text-decoration:line-through} #quality,#no-detector{font-size:13px;color:#5b6577;margin:4px 0}
  #result-class{font-size:26px;font-weight:600;margin:6px 0 12px}
  .row{display:grid;grid-template-columns:150px 1fr 170px;align-items:center;gap:8px;margin:6px 0;font-size:14px}
  .bar{background:#e3e6eb;border-radius:4px;height:14px}.fill{background:#3867d6;height:14px;border-radius:4px}
@@ -180,7 +186,9 @@ PAGE = """<!doctype html>
   <p><small>A research model trained on a public dataset; not a medical device. The picture shows where the model looked (Grad-CAM), not a diagnosis.</small></p>
  </section>
  <section id="result" hidden>
+  <div id="ood" role="alert" hidden></div>
   <div>Predicted class</div><div id="result-class"></div>
+  <div id="quality" hidden></div><div id="no-detector" hidden>This model has no out-of-distribution check: it answers as if every image were a chest radiograph like its training images.</div>
   <div id="bars"></div>
   <img id="gradcam" alt="Grad-CAM overlay: where the model looked">
  </section>
@@ -209,6 +217,14 @@ async function send(file) {
   } catch (e) { $('status').textContent = ''; return showError('The server could not be reached: ' + e); }
   $('status').textContent = file.name;
   $('result-class').textContent = answer.prediction;
+  const unlike = answer.out_of_distribution === true;
+  $('result').classList.toggle('doubt', unlike);
+  $('ood').hidden = !unlike;
+  $('ood').textContent = unlike ? `Not a diagnosis: this image does not look like the chest radiographs the model was trained on ` +
+    `(out-of-distribution score ${answer.ood_score.toFixed(2)}; above 1 is unlike the training images). What the model would say is below, struck through.` : '';
+  $('no-detector').hidden = answer.ood_score !== null;
+  $('quality').hidden = !(answer.quality || []).length;
+  $('quality').textContent = (answer.quality || []).length ? 'Image quality: ' + answer.quality.join(', ') : '';
   const bars = $('bars'); bars.replaceChildren();
   for (const [name, p] of Object.entries(answer.probabilities)) {
     const row = document.createElement('div'); row.className = 'row' + (name === answer.prediction ? ' top' : '');
