@@ -44,7 +44,7 @@ class PixelsToProbs(torch.nn.Module):
 def pixels_to_probs(checkpoint, device='cpu') -> tuple[PixelsToProbs, dict]:
     "The `PixelsToProbs` of a checkpoint (eval mode; with its detector, when it has one) and the checkpoint"
     model, ckpt = load_for_eval(checkpoint, device)
-    norm, ood = ckpt['normalization'], OodDetector.from_state(ckpt['ood']) if ckpt.get('ood') else None
+    norm, ood = ckpt['normalization'], OodDetector.from_state(ckpt['ood']['features']) if (ckpt.get('ood') or {}).get('features') else None
     return PixelsToProbs(model, ckpt['image_size'], norm['mean'], norm['std'], ood).to(device).eval(), ckpt
 
 # %% ../nbs/05a_export.ipynb #42244b3d
@@ -58,10 +58,11 @@ def _ci(metrics:dict|None, key:str='accuracy'):
     return None if not metrics else dict(value=metrics[key], ci95=metrics.get('ci95', {}).get(key), n=metrics['n'])
 
 def _ood_card(state:dict|None) -> dict|None:
-    "What the card says of a checkpoint's out-of-distribution detector (None: it has none)"
-    if not state: return None
-    keep = ('method', 'features', 'quantile', 'n_train', 'n_val', 'calibrated_on', 'val_flagged', 'threshold')
-    return {k: state[k] for k in keep if k in state} | dict(score='distance from the training images over the threshold: above 1 is out of distribution')
+    "What the card says of a checkpoint's out-of-distribution detectors (None: it has none)"
+    if not state or 'features' not in state: return None
+    parts = {name: {k: state[name][k] for k in ('method', 'features', 'threshold', 'shrinkage') if k in state[name]} for name in ('features', 'appearance') if name in state}
+    return dict(parts=parts, quantile=state.get('quantile'), n_train=state.get('n_train'), n_val=state.get('n_val'), val_flagged=state.get('val_flagged'),
+                score='the larger of the detectors\' distances from the training images over their thresholds: above 1 is out of distribution')
 
 def model_card(checkpoint, ckpt:dict|None=None) -> dict:
     "Provenance of a checkpoint (`ckpt`: its contents, if already loaded): backbone, input, statistics, val/test/clean accuracy, temperature, shortcut audit, data, leaks"
@@ -134,7 +135,13 @@ def export_onnx(checkpoint,                     # the trained model's checkpoint
                                 output_names=outputs, dynamic_shapes=({0: torch.export.Dim('batch')},), verbose=False)
     program.model.metadata_props.update(classes=json.dumps(list(ckpt['classes'])), arch=ckpt['arch'])   # the outputs' names travel inside the file
     program.save(str(tmp)); tmp.replace(dest)                                                    # a reader never sees half a file
-    contract = write_text_atomic(dest.with_suffix('.json'), json.dumps(preprocessing_contract(model_card(checkpoint, ckpt)), indent=1))
+    contract = preprocessing_contract(model_card(checkpoint, ckpt))
+    if (ckpt.get('ood') or {}).get('appearance'):                     # the pixel-statistics detector runs beside the graph (00e_quality.appearance of the input square)
+        app = ckpt['ood']['appearance']
+        contract['appearance_detector'] = dict(mean=app['mean'].tolist(), precision=app['precision'].tolist(), threshold=app['threshold'],
+                                               how='score = sqrt((a - mean) @ precision @ (a - mean)) / threshold, a = lung_xray.quality.appearance(input square); '
+                                                   'the ood_score to report is the larger of this and the graph\'s ood_score')
+    contract = write_text_atomic(dest.with_suffix('.json'), json.dumps(contract, indent=1))
     return dest, contract
 
 # %% ../nbs/05a_export.ipynb #5018630b
@@ -150,11 +157,13 @@ class OnnxPredictor(Predictor):
         self.classes = json.loads(self.session.get_modelmeta().custom_metadata_map.get('classes') or 'null') or self.contract['classes']   # the file's own list (older files: the contract's)
         self.max_pixels = max_pixels                                      # the reader's one pixel limit, as in Predictor
         self.ood = 'ood_score' in [o.name for o in self.session.get_outputs()] or None   # the graph scores images itself (files from before: None)
+        app = self.contract.get('appearance_detector')
+        self.appearance_ood = OodDetector(app['mean'], app['precision'], app['threshold']) if app else None
         self.ood_quantile = (self.contract['card'].get('ood') or {}).get('quantile', 0.95)
 
     def _outputs(self, rows, augment=None) -> tuple[np.ndarray, np.ndarray|None]:
         out = self.session.run(['probabilities'] + (['ood_score'] if self.ood else []), {'image': np.stack(rows)})
-        return out[0], (out[1] if self.ood else None)
+        return out[0], self._with_appearance(rows, out[1] if self.ood else None)
 
     def predict_items(self, items:list, names:list, tta:bool=False, n_aug:int=4, refuse_ood:bool=False) -> list[dict]:
         "As `Predictor.predict_items` (no test-time augmentation: that needs the PyTorch model)"

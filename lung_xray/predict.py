@@ -18,7 +18,7 @@ from fastcore.parallel import parallel
 from .core import LungXrayError, add_function_options, command_parser, default_workers, options_for, run_guarded
 from .data import array_side, cache_side, shrink, square
 from .reader import MAX_PIXELS, describe_error, is_image_file, quiet_native_stderr, read_xray
-from .quality import NotARadiograph, OodDetector, require_radiograph
+from .quality import NotARadiograph, OodDetector, appearance, require_radiograph
 from .models import features_and_logits
 from .loader import DeviceAugment, model_view
 from .checkpoint import checkpoint_path, find_checkpoints, load_checkpoint, run_checkpoints, run_id
@@ -79,8 +79,10 @@ class Predictor:
         self.augment = DeviceAugment(self.size)
         mask = self.ckpt['config'].get('mask', 'none')     # a control model (`--mask lungs`) sees every image with its lungs hidden
         self.hidden = () if mask == 'none' else (mask,)
-        self.ood = OodDetector.from_state(self.ckpt['ood']).to(self.device) if self.ckpt.get('ood') else None   # None: trained before detectors
-        self.ood_quantile = (self.ckpt.get('ood') or {}).get('quantile', 0.95)
+        ood = self.ckpt.get('ood') or {}                    # {}: trained before detectors
+        self.ood = OodDetector.from_state(ood['features']).to(self.device) if 'features' in ood else None
+        self.appearance_ood = OodDetector.from_state(ood['appearance']) if 'appearance' in ood else None
+        self.ood_quantile = ood.get('quantile', 0.99)
 
     def load_checked(self, path) -> tuple[np.ndarray, tuple]:
         "Read one file (JPEGs decoded at reduced scale), refuse what cannot be a radiograph, shrink it as the resize cache would and squish it as the training array does; the square and its quality flags"
@@ -105,7 +107,12 @@ class Predictor:
             for region in self.hidden: x = hide(x, region)
             features, out = features_and_logits(self.model, x)
             scores = None if self.ood is None else self.ood(features.float()).cpu().numpy()
-        return torch.softmax(out.float(), 1).cpu().numpy(), scores
+        return torch.softmax(out.float(), 1).cpu().numpy(), self._with_appearance(rows, scores)
+
+    def _with_appearance(self, rows, scores):
+        "The larger of the network's score and the appearance detector's, per image"
+        if scores is None or self.appearance_ood is None: return scores
+        return np.maximum(scores, self.appearance_ood.score(np.stack([appearance(r) for r in rows])))
 
     def _probs(self, rows, augment=None) -> np.ndarray: return self._outputs(rows, augment)[0]
 

@@ -122,7 +122,7 @@ def verdict_holds(v:Verdict, w:int, h:int, constant:bool=False) -> list[str]:
 
 # %% ../nbs/00e_quality.ipynb #841ed3cc
 def appearance(img) -> np.ndarray:
-    "How an 8-bit grey picture looks, in 281 numbers: its 16 x 16 layout (standardized), nine grey-level percentiles, an 8-bin edge orientation histogram"
+    "How an 8-bit grey picture looks, in 273 numbers: its 16 x 16 layout (standardized), nine grey-level percentiles, an 8-bin edge orientation histogram"
     a = np.asarray(img, dtype=np.uint8)
     if not a.size: return np.zeros(256 + 9 + 8, np.float32)
     t = cv2.resize(a, (16, 16), interpolation=cv2.INTER_AREA).astype(np.float32)
@@ -144,7 +144,7 @@ def outlier_scores(features, k:int=10, min_images:int=30) -> np.ndarray:
     return np.round(dist / typical, 3)
 
 # %% ../nbs/00e_quality.ipynb #3328ac25
-OOD_QUANTILE = 0.95      # the share of validation images under the detector's threshold
+OOD_QUANTILE = 0.99      # the share of validation images under each detector's threshold (a model carries two: features and appearance)
 
 class OodDetector(torch.nn.Module):
     "Mahalanobis distance of pooled features to the training images' Gaussian, over the threshold the validation split set (above 1: unlike the training images)"
@@ -160,7 +160,7 @@ class OodDetector(torch.nn.Module):
         return torch.sqrt(((d @ self.precision) * d).sum(1).clamp_min(0)) / self.threshold
 
     @classmethod
-    def fit(cls, train_features, val_features, quantile:float=OOD_QUANTILE) -> 'OodDetector':
+    def fit(cls, train_features, val_features, quantile:float=OOD_QUANTILE, features:str='pooled body features') -> 'OodDetector':
         "Fit on the training images' features; the threshold is the `quantile` of the validation images' distances (the training ones' when there are none)"
         from sklearn.covariance import LedoitWolf
         train, val = np.asarray(train_features, np.float64), np.asarray(val_features, np.float64).reshape(-1, np.shape(train_features)[1])
@@ -170,7 +170,7 @@ class OodDetector(torch.nn.Module):
         ref = val if len(val) else train
         with torch.no_grad(): dist = det(torch.as_tensor(ref, dtype=torch.float32)).numpy()
         det.threshold.fill_(max(float(np.quantile(dist, quantile)), 1e-6))
-        det.info = dict(method='mahalanobis', features='pooled body features', quantile=quantile, n_train=len(train), n_val=len(val),
+        det.info = dict(method='mahalanobis', features=features, quantile=quantile, n_train=len(train), n_val=len(val),
                         calibrated_on='val' if len(val) else 'train', shrinkage=round(float(gauss.shrinkage_), 4))
         return det
 

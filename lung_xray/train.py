@@ -31,7 +31,7 @@ from .checkpoint import (BackgroundWriter, checkpoint_arch, checkpoint_classes, 
 from .loader import ArrayLoader, get_dls, get_fast_dls, model_view, training_items
 from .data import array_side, square
 from .models import count_params, create_model, features_and_logits, head_config, model_splitter, param_summary, resolve_arch
-from .quality import OodDetector
+from .quality import OodDetector, appearance
 from .shortcuts import hide
 from .tracking import finish_trackers, finish_wandb, start_trackers, start_wandb, tracker_names
 
@@ -54,8 +54,8 @@ __all__ = ['SMOKE', 'METRIC_NAMES', 'TrainConfig', 'torch_opt', 'DeviceMixedPrec
            'RunLog', 'save_last', 'EpochCosine', 'StopOnNaN', 'BestCheckpoint', 'ResumableEarlyStopping',
            'discriminative_lrs', 'set_stage', 'fit_two_stage', 'prepared_source', 'check_run_dir', 'git_commit',
            'plot_history', 'export_learner', 'distributed_trainer', 'data_parallel', 'start_process_group',
-           'split_rows', 'image_features', 'fit_ood', 'init_checkpoint', 'init_from_run', 'train', 'train_parser',
-           'main']
+           'split_rows', 'image_features', 'appearances', 'fit_ood', 'init_checkpoint', 'init_from_run', 'train',
+           'train_parser', 'main']
 
 # %% ../nbs/02_two_stage.ipynb #332d4f86
 SMOKE = dict(arch='test_resnet', size=64, bs=16, stage1_epochs=2, stage2_epochs=6, lr_scale=100.0, phantom_n=(60, 15, 15),
@@ -508,15 +508,23 @@ def image_features(model, rows:np.ndarray, size:int, stats, bs:int=64, device='c
         out.append(features_and_logits(model, x)[0].float().cpu().numpy())
     return np.concatenate(out) if out else np.zeros((0, 0), np.float32)
 
+def appearances(rows:np.ndarray) -> np.ndarray:
+    "The `appearance` (00e_quality) of each uint8 square"
+    return np.stack([appearance(r) for r in rows]) if len(rows) else np.zeros((0, 273), np.float32)
+
 def fit_ood(checkpoint, data_path=None, device='cpu', bs:int=64) -> dict:
-    "Fit a trained model's `OodDetector` on its training images (threshold from the validation split) and store it in the checkpoint; returns what it stored"
+    "Fit a trained model's two `OodDetector`s (pooled features, appearance) on its training images, thresholds from the validation split; store them in the checkpoint under 'ood' and return that"
     model, ckpt = load_checkpoint(checkpoint, device)
     data_path = data_path or ckpt['config']['data_path']
     size, stats = ckpt['image_size'], (ckpt['normalization']['mean'], ckpt['normalization']['std'])
     hidden = () if ckpt['config'].get('mask', 'none') == 'none' else (ckpt['config']['mask'],)
-    train_f, val_f = (image_features(model, split_rows(data_path, size, s), size, stats, bs, device, hidden) for s in ('train', 'val'))
-    det = OodDetector.fit(train_f, val_f)
-    ckpt['ood'] = det.state() | dict(val_flagged=round(float((det.score(val_f) > 1).mean()), 4) if len(val_f) else None)
+    rows = {s: split_rows(data_path, size, s) for s in ('train', 'val')}
+    feats = {s: image_features(model, r, size, stats, bs, device, hidden) for s, r in rows.items()}
+    looks = {s: appearances(r) for s, r in rows.items()}
+    det, app = OodDetector.fit(feats['train'], feats['val']), OodDetector.fit(looks['train'], looks['val'], features='appearance (00e_quality)')
+    either = np.maximum(det.score(feats['val']), app.score(looks['val'])) if len(rows['val']) else np.zeros(0)
+    ckpt['ood'] = dict(features=det.state(), appearance=app.state(), quantile=det.info['quantile'], n_train=len(rows['train']), n_val=len(rows['val']),
+                       val_flagged=round(float((either > 1).mean()), 4) if len(either) else None)
     save_checkpoint(ckpt, checkpoint)
     return ckpt['ood']
 
