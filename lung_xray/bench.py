@@ -21,12 +21,15 @@ import time
 import warnings
 from pathlib import Path
 
+import cv2
 import numpy as np
 
 from .data import array_side, audit, build_cache, cache_root, cache_side, organize  # first: it quiets torchvision's import-time warning
 from .reader import read_xray
 from .core import CLASSES, SPLITS, LungXrayError, atomic_write, command_parser, default_workers, run_guarded
 from .leaks import find_copies, leak_thumb
+from .quality import FLAGS, LIMITS, appearance, check_image, outlier_scores
+from .data import prepare, read_manifest
 from .loader import get_dls, get_fast_dls
 from .phantom import COPY_BORDERS, augmented_copy, keras_like_copy, make_phantom_dataset, phantom_square
 from .models import BACKBONES, create_model, head_config
@@ -38,6 +41,7 @@ from .export import OnnxPredictor, export_onnx, pixels_to_probs
 
 import fastai
 import PIL
+import PIL.ImageOps
 import torch
 from fastai.callback.core import Callback, CancelValidException
 from fastai.data.block import ColReader
@@ -50,11 +54,12 @@ from fastai.vision.data import ToTensor
 from fastai.vision.utils import resize_images
 
 # %% auto #0
-__all__ = ['BENCH_SIZES', 'REAL_DUPLICATES', 'ZOOM_BANDS', 'DRY_RUN_GPU_SETTINGS', 'GPU_GOALS', 'BENCHMARKS', 'SkipValidation',
-           'median_time', 'device_info', 'write_section', 'bench_data', 'data_section', 'bench_predict',
-           'predict_section', 'bench_onnx', 'onnx_section', 'bench_loop', 'loop_section', 'bench_leaks',
-           'bench_real_leaks', 'leaks_section', 'bench_gpu', 'gpu_section', 'bench_sweep', 'sweep_estimate',
-           'sweep_section', 'bench_parser', 'main']
+__all__ = ['BENCH_SIZES', 'REAL_DUPLICATES', 'ZOOM_BANDS', 'SKIMAGE_PICTURES', 'REAL_PAIR', 'DRY_RUN_GPU_SETTINGS', 'GPU_GOALS',
+           'BENCHMARKS', 'SkipValidation', 'median_time', 'device_info', 'write_section', 'bench_data', 'data_section',
+           'bench_predict', 'predict_section', 'bench_onnx', 'onnx_section', 'bench_loop', 'loop_section',
+           'bench_leaks', 'bench_real_leaks', 'leaks_section', 'real_radiographs', 'skimage_picture', 'bench_quality',
+           'quality_section', 'encodings_of', 'non_radiographs', 'real_collection', 'bench_ood', 'ood_section',
+           'bench_gpu', 'gpu_section', 'bench_sweep', 'sweep_estimate', 'sweep_section', 'bench_parser', 'main']
 
 # %% ../nbs/90_bench.ipynb #cc3a5a36
 class SkipValidation(Callback):
@@ -388,6 +393,177 @@ def leaks_section(rows:list, real:list=()) -> str:
     return text + '\n'.join(lines) + '\n'
 
 
+# %% ../nbs/90_bench.ipynb #c0c6ff0c
+def real_radiographs(real_dir) -> list[Path]:
+    "The development radiographs under `real_dir` (covid_figure1, normal_openist; lung masks and metadata left out)"
+    return sorted(p for folder in ('covid_figure1', 'normal_openist') for p in (Path(real_dir)/folder).iterdir()
+                  if p.suffix.lower() in ('.jpg', '.jpeg', '.png') and '@' not in p.name)
+
+SKIMAGE_PICTURES = ('astronaut', 'brick', 'camera', 'cat', 'cell', 'checkerboard', 'chelsea', 'clock', 'coffee', 'coins', 'colorwheel', 'grass', 'gravel',
+                    'hubble_deep_field', 'immunohistochemistry', 'logo', 'microaneurysms', 'moon', 'page', 'retina', 'rocket', 'text',
+                    'shepp_logan_phantom', 'horse', 'binary_blobs')
+
+def _uint8(a) -> np.ndarray:
+    if a.dtype == bool: a = a.astype(np.uint8) * 255
+    if a.dtype != np.uint8: a = (255 * (a - a.min()) / (np.ptp(a) + 1e-9)).astype(np.uint8)
+    return a[..., :3] if a.ndim == 3 else a
+
+def skimage_picture(name:str) -> np.ndarray:
+    "One of scikit-image's bundled pictures (offline) as 8-bit grey or RGB"
+    import skimage.data
+    return _uint8(getattr(skimage.data, name)())
+
+def bench_quality(real_dir, pictures=SKIMAGE_PICTURES) -> dict:
+    "The image checks over every real radiograph (flags raised, extremes of each measure) and the outlier score of a collection of them with `pictures` mixed in"
+    paths = real_radiographs(real_dir)
+    measured, looks, flags = [], [], {}
+    for p in paths:
+        img, info = read_xray(p)
+        v = check_image(img, info)
+        measured.append(v.measures); looks.append(appearance(img))
+        for f in v.flags: flags.setdefault(f, []).append(f'{p.parent.name}/{p.name}')
+    m = {k: np.array([x[k] for x in measured], float) for k in ('spread', 'entropy', 'sharpness', 'brightness', 'p1', 'p99', 'aspect', 'colour')}
+    short = np.array([min(x['width'], x['height']) for x in measured])
+    extremes = dict(spread=m['spread'].min(), short_side=int(short.min()), aspect=m['aspect'].max(), entropy=m['entropy'].min(), p99=m['p99'].min(),
+                    brightness=(m['brightness'].min(), m['brightness'].max()), p1=m['p1'].max(), sharpness=m['sharpness'].min(), colour=m['colour'].max())
+    odd = [appearance(np.asarray(PIL.Image.fromarray(skimage_picture(n)).convert('L'))) for n in pictures]
+    scores = outlier_scores(looks + odd)
+    real_over = [f'{p.parent.name}/{p.name} ({s:.2f})' for p, s in zip(paths, scores) if s > LIMITS['outlier']]
+    return dict(n=len(paths), flags=flags, extremes={k: (round(float(v), 4) if not isinstance(v, tuple) else tuple(round(float(x), 2) for x in v)) for k, v in extremes.items()},
+                outliers=dict(real_flagged=real_over, pictures=len(pictures), pictures_flagged=int((scores[len(paths):] > LIMITS['outlier']).sum()),
+                              missed=[n for n, s in zip(pictures, scores[len(paths):]) if s <= LIMITS['outlier']], real_max=round(float(scores[:len(paths)].max()), 3)))
+
+def quality_section(r:dict) -> str:
+    "BENCHMARKS.md section for `bench_quality`"
+    lines = [f"The image checks of `00e_quality` over {r['n']} real radiographs (`lung-xray-bench quality --real-dir ../shared/real_cxr_dev`).\n",
+             '| flag | real radiographs flagged | action |', '|---|---:|---|']
+    lines += [f"| `{f}` | {len(r['flags'].get(f, []))} | {'excluded' if f in ('blank', 'too_small', 'extreme_aspect') else 'kept'} |" for f in FLAGS if f != 'outlier']
+    named = [f"- `{f}`: {', '.join(p)}" for f, p in r['flags'].items()]
+    lines += ['', 'Flagged files:' if named else 'No real radiograph raises a flag.'] + named
+    lines += ['', 'Extremes of the real radiographs (the limits keep clear of them; `quality.REAL_EXTREMES`): ' + ', '.join(f'{k} {v}' for k, v in r['extremes'].items()) + '.']
+    o = r['outliers']
+    lines += ['', f"Collection outlier score (limit {LIMITS['outlier']}), the {r['n']} radiographs with scikit-image's {o['pictures']} pictures mixed in: "
+              f"{o['pictures_flagged']} of {o['pictures']} pictures flagged" + (f" (missed: {', '.join(o['missed'])})" if o['missed'] else '') +
+              f"; {len(o['real_flagged'])} of {r['n']} radiographs over the limit" + (f" ({', '.join(o['real_flagged'])})" if o['real_flagged'] else '') +
+              f"; the highest radiograph scores {o['real_max']}."]
+    return '\n'.join(lines)
+
+# %% ../nbs/90_bench.ipynb #250350f4
+def _png(img) -> bytes: buf = io.BytesIO(); img.save(buf, 'PNG'); return buf.getvalue()
+def _jpeg(img, quality:int=90) -> bytes: buf = io.BytesIO(); img.convert('RGB').save(buf, 'JPEG', quality=quality); return buf.getvalue()
+
+def encodings_of(data:bytes) -> dict:
+    "One radiograph as users send it: the file, 16-bit PNG, RGB JPEG, DICOM MONOCHROME2 and MONOCHROME1 (12-bit), enlarged to 1,024 px"
+    from lung_xray.phantom import write_dicom
+    g = np.asarray(PIL.Image.open(io.BytesIO(data)).convert('L'))
+    out = {'file as given': data, '16-bit PNG': _png(PIL.Image.fromarray(g.astype(np.uint16) * 257)), 'RGB JPEG q90': _jpeg(PIL.Image.fromarray(g)),
+           'enlarged to 1,024 px': _png(PIL.Image.fromarray(g).resize((1024, round(1024 * g.shape[0] / g.shape[1])), PIL.Image.Resampling.BICUBIC))}
+    with tempfile.TemporaryDirectory() as d:
+        out['DICOM MONOCHROME2'] = write_dicom(Path(d)/'a.dcm', g.astype(np.uint16) * 16, 'MONOCHROME2').read_bytes()
+        out['DICOM MONOCHROME1'] = write_dicom(Path(d)/'b.dcm', 4095 - g.astype(np.uint16) * 16, 'MONOCHROME1').read_bytes()
+    return out
+
+def non_radiographs(seed:int=0, pictures=SKIMAGE_PICTURES) -> list[tuple[str, str, bytes]]:
+    "(family, name, file bytes) of images that are not chest radiographs: scikit-image's pictures in ten variants, blanks, noise, strips, gradients"
+    from lung_xray.phantom import write_dicom
+    rng, out = np.random.default_rng(seed), []
+    for name in pictures:
+        a = skimage_picture(name); img = PIL.Image.fromarray(a); h, w = a.shape[:2]
+        variants = {'as is': _png(img), 'grey JPEG': _jpeg(img.convert('L')), 'RGB JPEG q40': _jpeg(img, 40), 'turned 90': _png(img.rotate(90, expand=True)),
+                    'enlarged 2x': _png(img.resize((w * 2, h * 2))), 'inverted': _png(PIL.ImageOps.invert(img.convert('RGB') if img.mode != 'L' else img))}
+        for k in range(3):
+            ch, cw = int(h * rng.uniform(0.5, 0.8)), int(w * rng.uniform(0.5, 0.8)); y, x = rng.integers(0, h - ch + 1), rng.integers(0, w - cw + 1)
+            variants[f'crop {k}'] = _png(PIL.Image.fromarray(a[y:y + ch, x:x + cw]))
+        with tempfile.TemporaryDirectory() as d: variants['DICOM'] = write_dicom(Path(d)/'x.dcm', np.asarray(img.convert('L')).astype(np.uint16) * 16).read_bytes()
+        out += [('scikit-image pictures', f'{name} ({v})', b) for v, b in variants.items()]
+    for level in (0, 1, 64, 128, 200, 255):
+        out += [('blanks', f'constant {level}, {w} x {h}', _png(PIL.Image.new('L', (w, h), level))) for w, h in ((512, 512), (300, 400), (2000, 1600))]
+    out += [('blanks', 'constant 16-bit', _png(PIL.Image.fromarray(np.full((400, 400), 40000, np.uint16)))), ('blanks', '1 x 1 px', _png(PIL.Image.new('L', (1, 1), 128))),
+            ('blanks', 'near-black JPEG', _jpeg(PIL.Image.fromarray(rng.integers(0, 4, (600, 500), dtype=np.uint8))))]
+    out += [('blanks', f'constant + noise sd {s}', _png(PIL.Image.fromarray(np.clip(128 + rng.normal(0, s, (400, 400)), 0, 255).astype(np.uint8)))) for s in (1, 2, 4)]
+    for _ in range(12):
+        h, w = (int(s) for s in rng.integers(128, 1200, 2))
+        out += [('noise', f'uniform noise {w} x {h}', _png(PIL.Image.fromarray(rng.integers(0, 256, (h, w), dtype=np.uint8)))),
+                ('noise', f'gaussian noise {w} x {h}', _png(PIL.Image.fromarray(np.clip(rng.normal(128, 40, (h, w)), 0, 255).astype(np.uint8)))),
+                ('noise', f'smooth noise {w} x {h}', _png(PIL.Image.fromarray(cv2.normalize(cv2.GaussianBlur(rng.random((h, w)).astype(np.float32), (0, 0), 8), None, 0, 255, cv2.NORM_MINMAX).astype(np.uint8))))]
+    out += [('strips', f'noise strip {w} x {h}', _png(PIL.Image.fromarray(rng.integers(0, 256, (h, w), dtype=np.uint8)))) for h, w in ((8, 4000), (4000, 8), (50, 1000), (1000, 40), (200, 900), (1500, 300))]
+    for k in range(8):
+        h, w = (int(s) for s in rng.integers(200, 1000, 2)); angle = rng.uniform(0, np.pi); yy, xx = np.mgrid[:h, :w]
+        out.append(('gradients', f'gradient {k}', _png(PIL.Image.fromarray(cv2.normalize((np.cos(angle) * xx + np.sin(angle) * yy).astype(np.float32), None, 0, 255, cv2.NORM_MINMAX).astype(np.uint8)))))
+    return out
+
+# %% ../nbs/90_bench.ipynb #bad2f8c7
+def real_collection(real_dir, dest, seed:int=0, shares=(0.6, 0.2, 0.2)) -> Path:
+    "A source folder of symbolic links to the real radiographs (COVID-19: covid_figure1, Normal: normal_openist), split by patient; the known duplicate pair kept together"
+    rng, groups = np.random.default_rng(seed), {}
+    for p in real_radiographs(real_dir):
+        groups.setdefault(('COVID-19' if p.parent.name == 'covid_figure1' else 'Normal', _same_patient(REAL_PAIR.get(p.name, p.name))), []).append(p.resolve())
+    keys, split_of = sorted(groups), {}
+    for cls in ('COVID-19', 'Normal'):
+        ks = [keys[i] for i in rng.permutation(len(keys)) if keys[i][0] == cls]
+        n_train, n_val = round(len(ks) * shares[0]), round(len(ks) * shares[1])
+        split_of.update({k: 'train' if j < n_train else 'val' if j < n_train + n_val else 'test' for j, k in enumerate(ks)})
+    for k, paths in groups.items():
+        for p in paths: (Path(dest)/split_of[k]/k[0]).mkdir(parents=True, exist_ok=True); (Path(dest)/split_of[k]/k[0]/p.name).symlink_to(p)
+    return Path(dest)
+
+REAL_PAIR = {Path(b).name: Path(a).name for a, b in REAL_DUPLICATES}   # the second file of a known duplicate goes where the first goes
+
+def _rate(hits) -> list: return [round(float(np.mean(hits)), 4) if len(hits) else None, int(np.sum(hits)), len(hits)]
+
+def bench_ood(real_dir, seed:int=0, arch:str='resnet18', size:int=96, epochs=(1, 20), workdir=None) -> dict:
+    "Train `arch` from scratch on the real radiographs (split `seed`), then flag rates: held-out radiographs in six encodings (false alarms) and the non-radiographs, ours against the maximum softmax"
+    work = Path(workdir or tempfile.mkdtemp(prefix='lung_xray-ood-'))
+    with contextlib.redirect_stdout(io.StringIO()):
+        prepare(real_collection(real_dir, work/'src', seed), work/'data', sizes=[size], progress=False)
+        cfg = TrainConfig(arch=arch, pretrained=False, size=size, bs=32, data_path=str(work/'data'), out_dir=str(work/'runs'), stage1_epochs=epochs[0],
+                          stage2_epochs=epochs[1], stage1_lr=1e-3, body_lr=5e-4, head_lr=3e-3, seed=seed, wandb_mode='disabled', device='cpu')
+        t0 = time.perf_counter(); run = train(cfg); minutes = (time.perf_counter() - t0) / 60
+    pred, m = Predictor(checkpoint_path(run['run_dir'], arch, 'best'), 'cpu'), read_manifest(work/'data')
+    ask = lambda items: pred.predict_items([b for _, b in items], [n for n, _ in items])
+    split = lambda s: [(p, (work/'data'/p).read_bytes()) for p in m.query(f"split == '{s}' and status == 'ok'").path]
+    val, test = ask(split('val')), split('test')
+    floor = np.quantile([max(r['probabilities'].values()) for r in val if 'probabilities' in r], 0.05)
+    ours = lambda r: 'error' in r or bool(r.get('out_of_distribution'))
+    msp = lambda r: 'error' in r or max(r['probabilities'].values()) < floor
+    encoded = {}
+    for p, b in test:
+        for enc, data in encodings_of(b).items(): encoded.setdefault(enc, []).append((p, data))
+    real = {enc: ask(items) for enc, items in encoded.items()}
+    odd_items = non_radiographs(seed); odd = ask([(f'{f}: {n}', b) for f, n, b in odd_items]); families = [f for f, _, _ in odd_items]
+    fam = lambda f, rows: [r for r, g in zip(rows, families) if g == f]
+    given = real['file as given']
+    return dict(seed=seed, arch=arch, size=size, minutes=round(minutes, 1), n={s: int((m.split == s).sum()) for s in SPLITS},
+                test_accuracy=round(float(np.mean([r.get('prediction') == p.split('/')[1] for r, (p, _) in zip(given, test)])), 4),
+                val_flagged=_rate([ours(r) for r in val]),
+                false_alarms={enc: dict(ours=_rate([ours(r) for r in rows]), msp=_rate([msp(r) for r in rows])) for enc, rows in real.items()},
+                false_alarms_by_class={c: _rate([ours(r) for r, (p, _) in zip(given, test) if p.split('/')[1] == c]) for c in pred.classes},
+                flagged={f: dict(ours=_rate([ours(r) for r in fam(f, odd)]), msp=_rate([msp(r) for r in fam(f, odd)]),
+                                 image_checks=_rate(['error' in r for r in fam(f, odd)])) for f in dict.fromkeys(families)},
+                all=dict(ours=_rate([ours(r) for r in odd]), msp=_rate([msp(r) for r in odd])), missed=[r['path'] for r in odd if not ours(r)],
+                flagged_real=sorted({p for rows in real.values() for r, (p, _) in zip(rows, test) if ours(r)}))
+
+def ood_section(rows:list) -> str:
+    "BENCHMARKS.md section for `bench_ood` (one row per split seed)"
+    r0 = rows[0]
+    pooled = lambda get: [sum(get(r)[1] for r in rows), sum(get(r)[2] for r in rows)]
+    pct = lambda hit_n: f'{hit_n[0] / hit_n[1]:.3f} ({hit_n[0]}/{hit_n[1]})' if hit_n[1] else 'n/a'
+    lines = [f"`{r0['arch']}` from scratch at {r0['size']} px on the real radiographs (COVID-19 and Normal, split by patient: "
+             f"{r0['n']['train']}/{r0['n']['val']}/{r0['n']['test']}), {len(rows)} split seed(s) ({', '.join(str(r['seed']) for r in rows)}); "
+             f"test accuracy {', '.join(str(r['test_accuracy']) for r in rows)}; training {', '.join(str(r['minutes']) for r in rows)} min on this CPU. "
+             "Ours: refused by the image checks or marked out of distribution by the model's detectors; baseline: maximum softmax under the validation split's 5th percentile "
+             f"(`lung-xray-bench ood --real-dir ../shared/real_cxr_dev --real-seeds {len(rows)}`).\n",
+             '| held-out radiographs (false alarms) | ours | max softmax |', '|---|---:|---:|']
+    lines += [f"| {enc} | {pct(pooled(lambda r: r['false_alarms'][enc]['ours']))} | {pct(pooled(lambda r: r['false_alarms'][enc]['msp']))} |" for enc in r0['false_alarms']]
+    lines += [f"| validation split (calibration) | {pct(pooled(lambda r: r['val_flagged']))} | 0.05 by construction |", '',
+              '| non-radiographs (flagged) | ours | by the image checks alone | max softmax |', '|---|---:|---:|---:|']
+    lines += [f"| {f} | {pct(pooled(lambda r: r['flagged'][f]['ours']))} | {pct(pooled(lambda r: r['flagged'][f]['image_checks']))} | {pct(pooled(lambda r: r['flagged'][f]['msp']))} |" for f in r0['flagged']]
+    lines += [f"| **all** | **{pct(pooled(lambda r: r['all']['ours']))}** | | {pct(pooled(lambda r: r['all']['msp']))} |", '',
+              'False alarms by class (file as given): ' + '; '.join(f"{c} {pct(pooled(lambda r: r['false_alarms_by_class'][c]))}" for c in r0['false_alarms_by_class']) + '.',
+              'Missed non-radiographs: ' + ('; '.join(f"seed {r['seed']}: {', '.join(r['missed']) or 'none'}" for r in rows)) + '.',
+              'Held-out radiographs flagged in some encoding: ' + ('; '.join(f"seed {r['seed']}: {', '.join(r['flagged_real']) or 'none'}" for r in rows)) + '.']
+    return '\n'.join(lines)
+
 # %% ../nbs/90_bench.ipynb #a81b5341
 def _ceiling_ips(model, bs:int, size:int, device, precision:str, steps:int=10) -> float:
     "Images/s of forward+backward+step on random tensors already on the device"
@@ -572,8 +748,8 @@ def bench_parser() -> argparse.ArgumentParser:
     p.add_argument('what', nargs='*', default='all', choices=[*BENCHMARKS, 'all'],       # (a list default fails argparse's choice check on Python 3.11)
                    help="which benchmarks to run ('all' runs gpu only with CUDA, and not leaks: minutes)")
     p.add_argument('--archs', default='convnextv2_tiny,regnety_040', help="gpu: backbones to measure (comma-separated, or 'all' for the seven)")
-    p.add_argument('--real-dir', help='leaks: also measure on the real radiographs in this folder (e.g. ../shared/real_cxr_dev; never part of the project)')
-    p.add_argument('--real-seeds', type=int, default=3, help='leaks: runs on --real-dir, one per seed of the copies and splits')
+    p.add_argument('--real-dir', help='leaks: also measure on the real radiographs in this folder (e.g. ../shared/real_cxr_dev; never part of the project); quality, ood: required')
+    p.add_argument('--real-seeds', type=int, default=3, help='leaks, ood: runs on --real-dir, one per seed of the copies and splits')
     p.add_argument('--ceilings-only', action='store_true', help='gpu: only the random-tensor ceilings (no data, no real epochs)')
     p.add_argument('--dry-run', action='store_true', help="gpu: run the code path on the CPU with a tiny model and the GPU's settings")
     p.add_argument('--out', default='BENCHMARKS.md', help='Markdown file to update')
@@ -590,6 +766,14 @@ def _leaks(a):
     return 'leaks', leaks_section([bench_leaks(n=2500, copies=50), bench_leaks()], real), None
 def _predict(a): r = bench_predict(repeats=a.repeats); return 'predict', predict_section(r), r['workdir']
 def _onnx(a): r = bench_onnx(repeats=a.repeats); return 'onnx', onnx_section(r), r['workdir']
+def _real_dir(a, name):
+    if not a.real_dir: raise LungXrayError(f'lung-xray-bench {name} measures real radiographs: give --real-dir (e.g. ../shared/real_cxr_dev).')
+    return a.real_dir
+def _quality(a): return 'not a radiograph: image checks', quality_section(bench_quality(_real_dir(a, 'quality'))), None
+def _ood(a):
+    rows = [bench_ood(_real_dir(a, 'ood'), seed) for seed in range(a.real_seeds)]
+    atomic_write(Path(a.out).with_name('ood-rows.json'), lambda tmp: Path(tmp).write_text(json.dumps(rows, indent=1)))
+    return 'not a radiograph: the detectors', ood_section(rows), None
 def _sweep(a): r = bench_sweep(n_runs=3, repeats=a.repeats); return 'sweep', sweep_section(r, Path(a.out).with_name('gpu-rows.json')), r['workdir']
 def _gpu(a):
     rows = bench_gpu(list(BACKBONES) if a.archs == 'all' else a.archs.split(','), dry_run=a.dry_run, ceilings_only=a.ceilings_only)
@@ -598,7 +782,8 @@ def _gpu(a):
 
 BENCHMARKS = {                 # name -> (runner: options -> (section, Markdown, work folder to remove), when 'all' runs it)
     'data': (_data, 'always'), 'loop': (_loop, 'always'), 'gpu': (_gpu, 'with CUDA'), 'leaks': (_leaks, 'never: minutes'),
-    'predict': (_predict, 'always'), 'onnx': (_onnx, 'always'), 'sweep': (_sweep, 'never: a Ray cluster')}
+    'predict': (_predict, 'always'), 'onnx': (_onnx, 'always'), 'sweep': (_sweep, 'never: a Ray cluster'),
+    'quality': (_quality, 'never: needs --real-dir'), 'ood': (_ood, 'never: needs --real-dir, minutes')}
 
 def main(argv=None) -> int:
     "Entry point of `lung-xray-bench`"

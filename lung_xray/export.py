@@ -19,7 +19,7 @@ from .reader import MAX_PIXELS
 from .checkpoint import run_id
 from .loader import center_view
 from .models import features_and_logits
-from .quality import OodDetector
+from .quality import OOD_QUANTILE, OodDetector
 from .predict import Predictor, chosen_checkpoint, model_options, load_for_eval
 
 # %% auto #0
@@ -159,7 +159,7 @@ class OnnxPredictor(Predictor):
         self.ood = 'ood_score' in [o.name for o in self.session.get_outputs()] or None   # the graph scores images itself (files from before: None)
         app = self.contract.get('appearance_detector')
         self.appearance_ood = OodDetector(app['mean'], app['precision'], app['threshold']) if app else None
-        self.ood_quantile = (self.contract['card'].get('ood') or {}).get('quantile', 0.95)
+        self.ood_quantile = (self.contract['card'].get('ood') or {}).get('quantile', OOD_QUANTILE)
 
     def _outputs(self, rows, augment=None) -> tuple[np.ndarray, np.ndarray|None]:
         out = self.session.run(['probabilities'] + (['ood_score'] if self.ood else []), {'image': np.stack(rows)})

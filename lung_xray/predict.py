@@ -18,7 +18,7 @@ from fastcore.parallel import parallel
 from .core import LungXrayError, add_function_options, command_parser, default_workers, options_for, run_guarded
 from .data import array_side, cache_side, shrink, square
 from .reader import MAX_PIXELS, describe_error, is_image_file, quiet_native_stderr, read_xray
-from .quality import NotARadiograph, OodDetector, appearance, require_radiograph
+from .quality import OOD_QUANTILE, NotARadiograph, OodDetector, appearance, require_radiograph
 from .models import features_and_logits
 from .loader import DeviceAugment, model_view
 from .checkpoint import checkpoint_path, find_checkpoints, load_checkpoint, run_checkpoints, run_id
@@ -82,7 +82,7 @@ class Predictor:
         ood = self.ckpt.get('ood') or {}                    # {}: trained before detectors
         self.ood = OodDetector.from_state(ood['features']).to(self.device) if 'features' in ood else None
         self.appearance_ood = OodDetector.from_state(ood['appearance']) if 'appearance' in ood else None
-        self.ood_quantile = ood.get('quantile', 0.99)
+        self.ood_quantile = ood.get('quantile', OOD_QUANTILE)
 
     def load_checked(self, path) -> tuple[np.ndarray, tuple]:
         "Read one file (JPEGs decoded at reduced scale), refuse what cannot be a radiograph, shrink it as the resize cache would and squish it as the training array does; the square and its quality flags"
