@@ -31,6 +31,8 @@ from fastai.test_utils import synth_learner
 from fastcore.basics import noop
 
 from .data import prepare, read_manifest
+from .quality import check_image, verdict_holds
+from .reader import decode_xray
 from .phantom import draw_chest, write_dicom
 from .loader import get_dls
 from .train import TrainConfig, build_learner, torch_opt, train
@@ -38,9 +40,9 @@ from .train import TrainConfig, build_learner, torch_opt, train
 # %% auto #0
 __all__ = ['IMAGE_ENCODINGS', 'IMAGE_CONTENTS', 'JOB_NOTEBOOKS', 'SKIP_TAG', 'quiet', 'tiny_data', 'tiny_config', 'tiny_learner',
            'smoke_runs', 'image_content', 'encode_image', 'image_files', 'property_settings', 'tree_state',
-           'audit_problems', 'one_hot_probs', 'run_cli', 'synth_run_learner', 'ScriptedValues', 'playwright_executable',
-           'install_playwright_chromium', 'find_chromium', 'off_the_loop', 'browser_page', 'free_port', 'wait_for',
-           'job_cell_skips', 'tag_job_notebook']
+           'audit_problems', 'verdict_problems', 'upload_problems', 'one_hot_probs', 'run_cli', 'synth_run_learner',
+           'ScriptedValues', 'playwright_executable', 'install_playwright_chromium', 'find_chromium', 'off_the_loop',
+           'browser_page', 'free_port', 'wait_for', 'job_cell_skips', 'tag_job_notebook']
 
 # %% ../nbs/97_test_utils.ipynb #6d118a89
 @contextlib.contextmanager
@@ -148,6 +150,19 @@ def audit_problems(source, items, dest) -> list[str]:
     problems += [f'{added.get(n, n)}: status {s!r}' for n, (s, e) in rows.items() if s not in ('ok', 'broken', 'not_xray')]
     problems += [f'{added.get(n, n)}: excluded without a reason' for n, (s, e) in rows.items() if s != 'ok' and not e]
     return problems + (['the source changed'] if tree_state(coll) != before else [])
+
+def verdict_problems(item) -> list[str]:
+    "The quality checks' broken promises (`quality.verdict_holds`) on one `image_files` item"
+    data, suffix, what = item
+    img, info = decode_xray(data, suffix)
+    w, h = (int(x) for x in what.split(' px')[0].split()[-3::2])
+    return [f'{what}: {p}' for p in verdict_holds(check_image(img, info), w, h, what.startswith('constant'))]
+
+def upload_problems(predictor, items, refuse_ood:bool=False) -> list[str]:
+    "What is wrong with `predictor`'s answers to `image_files` items sent as uploads: a missing row, or a row that is neither a prediction with a detector's score nor an error"
+    got = predictor.predict_items([d for d, _, _ in items], [w for _, _, w in items], refuse_ood=refuse_ood)
+    if len(got) != len(items): return [f'{len(got)} rows for {len(items)} images']
+    return [f'{what}: {r}' for r, (_, _, what) in zip(got, items) if ('error' in r) == ('prediction' in r) or not (r.get('error') or r['ood_score'] is not None)]
 
 # %% ../nbs/97_test_utils.ipynb #e8d4d4a6
 def one_hot_probs(pred, sure:float=0.8, n_classes:int=5) -> np.ndarray:
