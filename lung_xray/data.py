@@ -464,8 +464,8 @@ def summary_table(report:dict) -> str:
 
 def _quality_markdown(q:dict, most:int=100) -> list:
     "The report's section on quality flags: a table of the flags raised, then the flagged files (the first `most`)"
-    out = ['\n## Image quality\n', 'Checks of what each decoded image is (`00e_quality`): the first three flags exclude an image '
-           '(it cannot be a radiograph), the others are reported and the image kept; each file is listed below.\n']
+    out = ['\n## Image quality\n', f"Checks of what each decoded image is (`00e_quality`): {', '.join(f'`{f}`' for f in q['excluding'])} exclude an image "
+           '(it cannot be a radiograph); the other flags are reported and the image kept. Each flagged file is listed below.\n']
     if not q['counts']: return out + ['No flag raised.']
     out += ['| flag | images | meaning | action |', '|---|---:|---|---|']
     out += [f"| `{f}` | {n} | {FLAGS[f]} | {'excluded' if f in q['excluding'] else 'kept'} |" for f, n in q['counts'].items()]
