@@ -106,7 +106,8 @@ class Predictor:
             x = model_view(x, self.size, self.mean, self.std, augment).as_subclass(torch.Tensor)
             for region in self.hidden: x = hide(x, region)
             features, out = features_and_logits(self.model, x)
-            scores = None if self.ood is None else self.ood(features.float()).cpu().numpy()
+            with torch.autocast(self.device.type, enabled=False):        # distances in fp32 even under bf16 autocast (a GPU's default)
+                scores = None if self.ood is None else self.ood(features.float()).cpu().numpy()
         return torch.softmax(out.float(), 1).cpu().numpy(), self._with_appearance(rows, scores)
 
     def _with_appearance(self, rows, scores):
