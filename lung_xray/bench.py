@@ -681,7 +681,7 @@ def bench_sweep(n_runs:int=3, repeats:int=3, workdir=None) -> dict:
     jobs = [('test_resnet', 'none', s) for s in range(n_runs)]
     quiet = dict(log=lambda *_: None, progress=False)
     os.environ.setdefault('RAY_USAGE_STATS_ENABLED', '0')
-    start = time.perf_counter(); ray.init(num_cpus=1, include_dashboard=False, log_to_driver=False, logging_level='warning'); cluster_s = time.perf_counter() - start
+    start = time.perf_counter(); ray.init(address='local', num_cpus=1, include_dashboard=False, log_to_driver=False, logging_level='warning'); cluster_s = time.perf_counter() - start
     engines = dict(local=lambda out: local_sweep(jobs, nbs, out, {}, **quiet), ray=lambda out: ray_sweep(jobs, nbs, out, {}, **quiet))
     per_run, notebooks = dict(local=[], ray=[]), dict(local=[], ray=[])
     try:

@@ -25,8 +25,8 @@ from fastcore.docments import docments
 __all__ = ['CLASSES', 'SPLITS', 'KAGGLE_DATASET', 'KAGGLE_FOLDERS', 'IMAGE_EXTS', 'CLASS_ALIASES', 'SPLIT_ALIASES', 'SKIP_NAMES',
            'EXTRAS', 'alias_key', 'canonical_class', 'canonical_split', 'class_name', 'LungXrayError', 'check_classes',
            'parse_label_map', 'atomic_write', 'remove_stale_tmp', 'write_text_atomic', 'default_workers', 'is_main',
-           'plain_model', 'run_guarded', 'command_parser', 'option_kwargs', 'add_function_options', 'options_for',
-           'require_extra']
+           'plain_model', 'progress_style', 'progress_iter', 'run_guarded', 'command_parser', 'option_kwargs',
+           'add_function_options', 'options_for', 'require_extra']
 
 # %% ../nbs/00_core.ipynb #4d49ab23
 CLASSES = ['Bacterial Pneumonia', 'COVID-19', 'Normal', 'Tuberculosis', 'Viral Pneumonia']
@@ -150,6 +150,26 @@ def plain_model(model) -> torch.nn.Module:
     "The module under `torch.compile`'s and DistributedDataParallel's wrappers, if any"
     model = getattr(model, 'module', model)
     return getattr(model, '_orig_mod', model)
+
+# %% ../nbs/00_core.ipynb #bab45168
+def progress_style(progress:bool=True) -> str:
+    "'bars' on a terminal or in a notebook, 'lines' (one per stage or epoch) for a pipe, a file or CI, 'none' when `progress` is off; LUNG_XRAY_PROGRESS overrides"
+    if not progress: return 'none'
+    asked = os.environ.get('LUNG_XRAY_PROGRESS', '').strip().lower()
+    if asked in ('bars', 'lines', 'none'): return asked
+    from fastcore.imports import in_notebook
+    if in_notebook(): return 'bars'
+    try: return 'bars' if sys.stdout.isatty() else 'lines'
+    except (AttributeError, ValueError): return 'lines'              # no stdout, or a closed one
+
+def progress_iter(items, progress:bool=True, stage:str|None=None, total:int|None=None):
+    "`items` behind a progress bar ('bars'), after one line naming the `stage` ('lines'), or as they are ('none')"
+    style = progress_style(progress)
+    if style == 'bars':
+        from fastprogress.fastprogress import progress_bar
+        return progress_bar(items, total=total, leave=False)
+    if style == 'lines' and stage: print(f'{stage} ...', flush=True)
+    return items
 
 # %% ../nbs/00_core.ipynb #a5fa4cbe
 def run_guarded(prog:str, work, debug:bool=False, error_code:int=1, resume_hint:str='run the same command again to resume') -> int:

@@ -22,7 +22,7 @@ import pandas as pd
 from fastcore.parallel import parallel
 from PIL import Image
 
-from .core import (KAGGLE_DATASET, SPLITS, LungXrayError, alias_key, atomic_write, canonical_split, check_classes, class_name, parse_label_map,
+from .core import (KAGGLE_DATASET, progress_style, SPLITS, LungXrayError, alias_key, atomic_write, canonical_split, check_classes, class_name, parse_label_map,
                             add_function_options, command_parser, default_workers, options_for, run_guarded,
                             write_text_atomic)
 from .phantom import default_copies, make_phantom_dataset
@@ -395,17 +395,39 @@ def contact_sheet(data_dir, pairs:list, path, n:int=12, titles:dict|None=None):
     atomic_write(path, lambda tmp: fig.savefig(tmp, format='png', dpi=80)); plt.close(fig)
     return Path(path)
 
+def _audit_options(max_distance:int, copies:bool, max_pixels:int) -> dict:
+    "What an audit's verdicts depend on besides the files (recorded in the report)"
+    from lung_xray import __version__
+    return dict(max_distance=max_distance, copies=copies, max_pixels=max_pixels, version=__version__, columns=MANIFEST_COLUMNS)
+
+def _unchanged_audit(data_dir:Path, files:pd.DataFrame, old:pd.DataFrame, options:dict) -> tuple|None:
+    "The previous manifest and report when no file was added, removed or changed, with the same options and classes; else None"
+    if len(old) != len(files): return None                                    # a file changed or was added
+    try: report, manifest = json.loads((data_dir/'audit'/'report.json').read_text()), read_manifest(data_dir)
+    except (OSError, ValueError, LungXrayError): return None
+    if set(manifest.path) != set(files.path): return None                     # a file was removed
+    if report.get('options') != options or report.get('classes') != list(data_classes(data_dir)): return None
+    return manifest[MANIFEST_COLUMNS], report
+
 def audit(data_dir, sizes=(), margin:float=1.15, n_workers:int|None=None, max_distance:int=8,
           progress:bool=True, copies:bool=True, max_pixels:int=MAX_PIXELS) -> tuple[pd.DataFrame, dict]:
-    "Inspect every file under `data_dir` (reusing unchanged manifest rows), write manifest and report; returns both"
+    "Inspect every file under `data_dir` (reusing unchanged manifest rows; nothing changed: the last audit stands), write manifest and report; returns both"
     data_dir = Path(data_dir)
     files = list_files(data_dir)
     old = _reusable(files, data_dir)
     todo = files[~files.path.isin(old.path)]
+    options = _audit_options(max_distance, copies, max_pixels)
+    if not len(todo) and (same := _unchanged_audit(data_dir, files, old, options)):
+        manifest, report = same
+        report.update(inspected=0, reused=len(manifest))
+        write_text_atomic(data_dir/'audit'/'report.json', json.dumps(report, indent=1))
+        write_text_atomic(data_dir/'audit'/'report.md', report_markdown(report))
+        if progress: print(f'Audit: none of the {len(manifest)} files changed since the last audit; its findings stand.')
+        return manifest, report
     caches = [(cache_side(s, margin), cache_root(data_dir, s, margin)) for s in sizes]
     if progress: print(f'Auditing {len(todo)} files ({len(old)} unchanged since the last audit, reused) ...')
     recs = parallel(inspect_image, [data_dir/p for p in todo.path], caches=caches, max_pixels=max_pixels, n_workers=n_workers or default_workers(),
-                    threadpool=True, progress=progress and len(todo) > 0)
+                    threadpool=True, progress=progress_style(progress) == 'bars' and len(todo) > 0)   # elsewhere the line above is all
     parts = [files.merge(old, on='path')] if len(old) else []
     if len(todo): parts.append(pd.concat([todo.reset_index(drop=True), pd.DataFrame(list(recs))], axis=1))
     manifest = pd.concat(parts, ignore_index=True).sort_values('path', ignore_index=True)
@@ -419,6 +441,7 @@ def audit(data_dir, sizes=(), margin:float=1.15, n_workers:int|None=None, max_di
     manifest = manifest[MANIFEST_COLUMNS]
     report = audit_report(manifest, dups, reused=len(old), inspected=len(todo), classes=data_classes(data_dir))
     report['shortcuts'] = dict(metadata_baseline=metadata_baseline(manifest, classes=report['classes']))      # what the files alone tell (03c_shortcuts)
+    report['options'] = options
     atomic_write(data_dir/'audit'/'manifest.csv', lambda tmp: manifest.to_csv(tmp, index=False))
     write_text_atomic(data_dir/'audit'/'report.json', json.dumps(report, indent=1))
     write_text_atomic(data_dir/'audit'/'report.md', report_markdown(report))
@@ -517,7 +540,7 @@ def build_cache(data_dir, size:int=224, margin:float=1.15, manifest:pd.DataFrame
     ok = manifest[manifest.status == 'ok'].drop_duplicates('sha1')
     todo = [(data_dir/p, cache_entry(root, h), short_side) for p, h in zip(ok.path, ok.sha1) if not cache_entry(root, h).exists()]
     if progress and todo: print(f'Caching {len(todo)} images at {short_side} px short side into {root} ...')
-    parallel(_cache_one, todo, n_workers=n_workers or default_workers(), threadpool=True, progress=progress and len(todo) > 0)
+    parallel(_cache_one, todo, n_workers=n_workers or default_workers(), threadpool=True, progress=progress_style(progress) == 'bars' and len(todo) > 0)
     return root
 
 # %% ../nbs/00_data.ipynb #b9abf972
@@ -546,7 +569,7 @@ def acquire(source, dest, phantom_n:int|tuple=40, phantom_max_side:int=2400, n_w
         out = Path(dest)/'sources'/('phantom' if phantom_shortcut == 'none' else f'phantom-{phantom_shortcut}')
         if not (out/'.complete').exists():
             print(f'Drawing the phantom dataset into {out} ...')
-            make_phantom_dataset(out, phantom_n, max_side=phantom_max_side, n_workers=n_workers or default_workers(), progress=progress,
+            make_phantom_dataset(out, phantom_n, max_side=phantom_max_side, n_workers=n_workers or default_workers(), progress=progress_style(progress) == 'bars',
                                  copies=default_copies(phantom_n) if phantom_copies is None else phantom_copies, shortcut=phantom_shortcut)
             (out/'.complete').touch()
         return out

@@ -18,7 +18,7 @@ import pandas as pd
 import torch
 from sklearn.metrics import accuracy_score, balanced_accuracy_score, recall_score, roc_auc_score, roc_curve
 
-from .core import LungXrayError, add_function_options, atomic_write, command_parser, options_for, run_guarded, write_text_atomic
+from .core import LungXrayError, progress_iter, add_function_options, atomic_write, command_parser, options_for, run_guarded, write_text_atomic
 from .data import data_classes, read_manifest
 from .loader import DeviceAugment, get_fast_dls
 from .models import count_params
@@ -48,13 +48,12 @@ def eval_learner(model, ckpt:dict, data_path, bs:int=128, device=None) -> Learne
     return Learner(dls, model, loss_func=CrossEntropyLossFlat())
 
 # %% ../nbs/03_eval.ipynb #64e27855
-def loader_probs(model, dl, progress:bool=False, bf16:bool|None=None, hidden=()) -> tuple[torch.Tensor, torch.Tensor]:
+def loader_probs(model, dl, progress:bool=False, bf16:bool|None=None, hidden=(), stage:str|None=None) -> tuple[torch.Tensor, torch.Tensor]:
     "Softmax probabilities and targets of `model` over a loader (with the `hidden` regions of `shortcuts.hide` filled), under inference mode; one copy to the host at the end"
-    from fastprogress.fastprogress import progress_bar
     model.eval()
     probs, targets = [], []
     with torch.inference_mode(), inference_autocast(dl.device, bf16):
-        for x, y in (progress_bar(dl, leave=False) if progress else dl):
+        for x, y in progress_iter(dl, progress, stage):                        # a bar on a terminal, one line naming the `stage` elsewhere
             x = x.as_subclass(torch.Tensor)
             for region in hidden: x = hide(x, region)
             probs.append(torch.softmax(model(x).float(), 1)); targets.append(y.as_subclass(torch.Tensor))
@@ -67,10 +66,11 @@ def predict_split(learn:Learner, split:str='test', tta:bool=False, progress:bool
     if idx >= len(learn.dls.loaders): raise LungXrayError(f'The data has no usable {split} split.')
     dl = learn.dls[idx]
     start = time.perf_counter()
-    probs, targets = loader_probs(learn.model, dl, progress, hidden=hidden)
+    what = f'{split} set ({int((learn.dls.items.split == split).sum())} images)' + (f", {' and '.join(hidden)} hidden" if hidden else '')
+    probs, targets = loader_probs(learn.model, dl, progress, hidden=hidden, stage=f'Predicting the {what}')
     if tta:
         aug = dl.new(augment=DeviceAugment(dl.size))
-        probs = tta_blend(probs, [loader_probs(learn.model, aug, progress, hidden=hidden)[0] for _ in range(n_aug)])
+        probs = tta_blend(probs, [loader_probs(learn.model, aug, progress, hidden=hidden, stage=f'Test-time augmentation {k + 1}/{n_aug} of the {what}')[0] for k in range(n_aug)])
     seconds = time.perf_counter() - start
     items = learn.dls.items[learn.dls.items.split == split]
     return dict(probs=probs.numpy(), targets=targets.numpy(), paths=list(items.path), images_per_second=len(targets) / seconds)
@@ -202,9 +202,8 @@ def interpret(learn:Learner, test:dict, metrics:dict, out_dir) -> list:
 # %% ../nbs/03_eval.ipynb #43d6a416
 def saliency_shares(model, dl, hidden=(), progress:bool=False) -> np.ndarray:
     "Share of each image's Grad-CAM (its predicted class) inside the lung field, over a loader (with `hidden` regions filled), in order"
-    from fastprogress.fastprogress import progress_bar
     shares = []
-    for x, _ in (progress_bar(dl, leave=False) if progress else dl):
+    for x, _ in progress_iter(dl, progress, 'Grad-CAM of every test image: its share inside the lung field'):
         x = x.as_subclass(torch.Tensor)
         for region in hidden: x = hide(x, region)
         with torch.enable_grad(): cams = torch.from_numpy(gradcam_batch(model, x.float()))[:, None]
@@ -225,7 +224,7 @@ def shortcut_scores(learn:Learner, test:dict, n_boot:int=1000, hidden=(), salien
     field = lung_field(dl.size if isinstance(dl.size, int) else dl.size[0])
     out = dict(lung_field=dict(threshold=0.2, share_of_view=round(float(field.mean()), 3)), full=_scored(y, test['probs'], n_boot, classes))
     for key, region in (('lungs_hidden', 'lungs'), ('lungs_only', 'context')):       # (a control model's lungs are hidden already)
-        out[key] = out['full'] if region in hidden else _scored(y, loader_probs(learn.model, dl, progress, hidden=(*hidden, region))[0].numpy(), n_boot, classes)
+        out[key] = out['full'] if region in hidden else _scored(y, loader_probs(learn.model, dl, progress, hidden=(*hidden, region), stage=f"Predicting the test set with {'the lungs' if region == 'lungs' else 'all but the lungs'} hidden")[0].numpy(), n_boot, classes)
     if saliency:
         shares = saliency_shares(learn.model.float(), dl, hidden, progress)
         out['saliency_in_lungs'] = dict(overall=float(np.nanmean(shares)), per_class={c: float(np.nanmean(shares[y == i])) for i, c in enumerate(classes) if (y == i).any()})

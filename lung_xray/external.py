@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 from fastcore.parallel import parallel
 
-from .core import LungXrayError, alias_key, atomic_write, class_name, default_workers, parse_label_map, write_text_atomic
+from .core import LungXrayError, progress_style, alias_key, atomic_write, class_name, default_workers, parse_label_map, write_text_atomic
 from .data import augmented_copies, contact_sheet, find_duplicates, inspect_image, read_manifest
 from .reader import is_image_file
 from .leaks import MIN_SIDE
@@ -109,7 +109,7 @@ def audit_external(src, files:pd.DataFrame, against, out_dir, left_out:dict|None
     if (out_dir/'report.json').exists() and json.loads((out_dir/'report.json').read_text()).get('key') == key:
         return pd.read_csv(out_dir/'manifest.csv', keep_default_na=False, dtype={'sha1': str, 'error': str, 'copy_kind': str, 'copy_of': str}), json.loads((out_dir/'report.json').read_text())
     if progress: print(f'Auditing the external set {src} ({len(files)} images) against {", ".join(against)} ...')
-    recs = parallel(inspect_image, [src/p for p in files.path], n_workers=n_workers or default_workers(), threadpool=True, progress=progress)
+    recs = parallel(inspect_image, [src/p for p in files.path], n_workers=n_workers or default_workers(), threadpool=True, progress=progress_style(progress) == 'bars')
     ext = pd.concat([files.reset_index(drop=True), pd.DataFrame(list(recs))], axis=1)
     ours = _ours(against)
     ext_abs = [str((src/p).absolute()) for p in ext.path]

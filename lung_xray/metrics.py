@@ -12,7 +12,7 @@ import warnings
 
 import numpy as np
 from scipy.optimize import minimize_scalar
-from scipy.stats import binomtest
+from scipy.stats import binomtest, rankdata
 from sklearn.metrics import (accuracy_score, balanced_accuracy_score, confusion_matrix, f1_score, log_loss,
                              precision_recall_fscore_support, roc_auc_score)
 
@@ -56,18 +56,29 @@ def _weighted_defined(values, weights) -> float|None:
     pairs = [(v, w) for v, w in zip(values, weights) if v is not None]
     return float(np.average([v for v, _ in pairs], weights=[w for _, w in pairs])) if pairs else None
 
-def bootstrap_ci(y:np.ndarray, probs:np.ndarray, n_boot:int=1000, seed:int=0) -> dict:
-    "95% percentile-bootstrap intervals for accuracy, balanced accuracy, macro F1 and macro AUC (test images resampled with replacement)"
-    rng, pred, stats = np.random.default_rng(seed), probs.argmax(1), {'accuracy': [], 'balanced_accuracy': [], 'f1_macro': [], 'auc_macro': []}
-    present = np.unique(y)
-    for _ in range(n_boot):
-        i = rng.integers(0, len(y), len(y))
-        stats['accuracy'].append(accuracy_score(y[i], pred[i]))
-        stats['balanced_accuracy'].append(np.mean([(pred[i][y[i] == c] == c).mean() for c in np.unique(y[i])]))
-        stats['f1_macro'].append(f1_score(y[i], pred[i], labels=present, average='macro', zero_division=0))
-        aucs = [_auc((y[i] == c).astype(int), probs[i, c]) for c in present]
-        stats['auc_macro'].append(_mean_defined(aucs) if all(a is not None for a in aucs) else np.nan)
-    return {k: [float(np.nanpercentile(v, 2.5)), float(np.nanpercentile(v, 97.5))] for k, v in stats.items()}
+def _boot_stats(y, probs, pred, idx, present) -> dict:
+    "Accuracy, balanced accuracy, macro F1 (over `present`) and macro AUC of each resample (rows of `idx`), all at once"
+    ys, ps, scores = y[idx], pred[idx], probs[idx]                           # (boots, n), (boots, n), (boots, n, classes)
+    hit = ps == ys
+    is_c = ys[..., None] == present                                        # (boots, n, present classes)
+    said_c = ps[..., None] == present
+    n_c, tp = is_c.sum(1), (is_c & hit[..., None]).sum(1)
+    recall = np.where(n_c > 0, tp / np.maximum(n_c, 1), np.nan)            # a class missing from a resample: left out of its mean
+    fp, fn = (said_c & ~is_c).sum(1), n_c - tp
+    f1 = np.where(2 * tp + fp + fn > 0, 2 * tp / np.maximum(2 * tp + fp + fn, 1), 0.0)   # f1_score's zero_division=0
+    ranks = rankdata(scores[..., present], axis=1)                         # ties share their mean rank: the Mann-Whitney AUC, as roc_auc_score
+    n_pos, n_neg = n_c, idx.shape[1] - n_c
+    auc = ((ranks * is_c).sum(1) - n_pos * (n_pos + 1) / 2) / np.maximum(n_pos * n_neg, 1)   # each class's positives' rank sum
+    auc_macro = np.where(((n_pos > 0) & (n_neg > 0)).all(1), auc.mean(1), np.nan)   # a class with one side only: the resample's AUC is undefined
+    return dict(accuracy=hit.mean(1), balanced_accuracy=np.nanmean(recall, 1), f1_macro=f1.mean(1), auc_macro=auc_macro)
+
+def bootstrap_ci(y:np.ndarray, probs:np.ndarray, n_boot:int=1000, seed:int=0, chunk:int=100) -> dict:
+    "95% percentile-bootstrap intervals for accuracy, balanced accuracy, macro F1 and macro AUC (test images resampled with replacement; `chunk` resamples at a time)"
+    y, probs = np.asarray(y), np.asarray(probs)
+    rng, pred, present = np.random.default_rng(seed), probs.argmax(1), np.unique(y)
+    idx = rng.integers(0, len(y), (n_boot, len(y)))
+    parts = [_boot_stats(y, probs, pred, idx[s:s + chunk], present) for s in range(0, n_boot, chunk)]
+    return {k: [float(np.nanpercentile(v, 2.5)), float(np.nanpercentile(v, 97.5))] for k in parts[0] for v in [np.concatenate([p[k] for p in parts])]}
 
 # %% ../nbs/03b_metrics.ipynb #8c4d53e2
 def rate_ci(y:np.ndarray, pred:np.ndarray, n_boot:int=1000, seed:int=0) -> dict:

@@ -23,7 +23,7 @@ import torch
 from fastprogress.fastprogress import progress_bar
 
 from .checkpoint import checkpoint_path, run_folder, run_state
-from .core import LungXrayError, add_function_options, command_parser, options_for, run_guarded
+from .core import LungXrayError, progress_style, add_function_options, command_parser, options_for, run_guarded
 from .models import BACKBONES, resolve_arch
 
 # %% auto #0
@@ -83,6 +83,7 @@ def run_notebook(nb:Path, out:Path, params:dict, gpu:str|None=None, log=None, st
     cmd = [sys.executable, '-m', 'papermill', str(nb), str(out), '--cwd', str(nb.parent), '--no-progress-bar', '--start-timeout', str(int(start_timeout))]
     for k, v in params.items(): cmd += ['-y', json.dumps({k: v})]
     env = {**{k: v for k, v in os.environ.items() if k != 'IN_TEST'},                    # a job, never nbdev_test's run of the notebook
+           'LUNG_XRAY_PROGRESS': os.environ.get('LUNG_XRAY_PROGRESS') or 'lines',   # its log is a file: a line per epoch, no bars
            **({'CUDA_VISIBLE_DEVICES': gpu} if gpu is not None else {})}
     for attempt in (1, 2):
         done = subprocess.run(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, errors='replace',
@@ -163,8 +164,8 @@ def _report(res:dict, log):
     log(f"{res['arch']}: {res['status']}" + (f" - see {res['notebook']}" if res['status'].startswith('FAILED') and res.get('notebook') else ''))
 
 def _with_progress(finished, total:int, progress:bool):
-    "Outcomes as they come, behind a progress bar (fastprogress prints even with display=False) with the last one beside it"
-    if not progress: yield from finished; return
+    "Outcomes as they come, behind a progress bar (fastprogress prints even with display=False) with the last one beside it; off a terminal, the log's lines alone"
+    if progress_style(progress) != 'bars': yield from finished; return
     bar = progress_bar(finished, total=total, leave=True)
     for res in bar:
         bar.comment = f"{res['arch']}: {res['status']}"

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import importlib.metadata
 import io
 import json
 import os
@@ -29,20 +30,22 @@ from PIL import Image
 from fastai.callback.core import Callback
 from fastai.test_utils import synth_learner
 from fastcore.basics import noop
+from filelock import FileLock
 
 from .data import prepare, read_manifest
 from .quality import check_image, verdict_holds
 from .reader import decode_xray
 from .phantom import draw_chest, write_dicom
 from .loader import get_dls
-from .train import TrainConfig, build_learner, torch_opt, train
+from .train import SMOKE, TrainConfig, build_learner, torch_opt, train
 
 # %% auto #0
-__all__ = ['IMAGE_ENCODINGS', 'IMAGE_CONTENTS', 'JOB_NOTEBOOKS', 'SKIP_TAG', 'quiet', 'tiny_data', 'tiny_config', 'tiny_learner',
-           'smoke_runs', 'image_content', 'encode_image', 'image_files', 'property_settings', 'tree_state',
-           'audit_problems', 'verdict_problems', 'upload_problems', 'one_hot_probs', 'run_cli', 'synth_run_learner',
-           'ScriptedValues', 'playwright_executable', 'install_playwright_chromium', 'find_chromium', 'off_the_loop',
-           'browser_page', 'free_port', 'wait_for', 'job_cell_skips', 'tag_job_notebook']
+__all__ = ['FIXTURES', 'IMAGE_ENCODINGS', 'IMAGE_CONTENTS', 'JOB_NOTEBOOKS', 'SKIP_TAG', 'quiet', 'tiny_data', 'tiny_config',
+           'tiny_learner', 'code_digest', 'shared_fixture', 'smoke_data', 'smoke_runs', 'image_content', 'encode_image',
+           'image_files', 'property_settings', 'tree_state', 'audit_problems', 'verdict_problems', 'upload_problems',
+           'one_hot_probs', 'run_cli', 'synth_run_learner', 'ScriptedValues', 'playwright_executable',
+           'install_playwright_chromium', 'find_chromium', 'off_the_loop', 'browser_page', 'free_port', 'wait_for',
+           'job_cell_skips', 'tag_job_notebook']
 
 # %% ../nbs/97_test_utils.ipynb #6d118a89
 @contextlib.contextmanager
@@ -72,10 +75,48 @@ def tiny_learner(cfg:TrainConfig):
     return build_learner(cfg, get_dls(cfg.data_path, cfg.size, cfg.bs, num_workers=0))
 
 # %% ../nbs/97_test_utils.ipynb #79510650
-def smoke_runs(runs, archs=('test_resnet', 'test_convnext'), **kw) -> dict:
-    "Smoke-train each backbone of `archs` into `runs/<arch>/seed<N>/` (the README's smoke run, quietly); returns their summaries"
-    with quiet():
-        return {arch: train(TrainConfig(arch=arch, smoke=True, out_dir=str(runs), wandb_mode='disabled', **kw)) for arch in archs}
+FIXTURES = Path(os.environ.get('LUNG_XRAY_FIXTURES') or Path(tempfile.gettempdir())/'lung-xray-fixtures')
+
+def code_digest() -> str:
+    "sha1 of the library's source files and the versions of what it runs on: a fixture built by other code is never reused"
+    h = hashlib.sha1()
+    import lung_xray
+    for p in sorted(Path(lung_xray.__file__).parent.glob('*.py')): h.update(p.name.encode() + p.read_bytes())
+    for dist in ('torch', 'timm', 'fastai', 'numpy', 'opencv-python-headless'): h.update(f'{dist}={importlib.metadata.version(dist)}'.encode())
+    return h.hexdigest()
+
+def shared_fixture(name:str, build, root=None, code:str|None=None, **params) -> Path:
+    "The folder `build(folder, **params)` fills: built once per `name`, parameters and `code` (None: `code_digest()`), then shared under `root` (None: `FIXTURES`) by every notebook and process that asks"
+    key = hashlib.sha1(json.dumps([name, params, code or code_digest()], sort_keys=True, default=str).encode()).hexdigest()[:16]
+    root = Path(root or FIXTURES)
+    dest = root/f'{name}-{key}'
+    if (dest/'.built').exists(): return dest
+    root.mkdir(parents=True, exist_ok=True)
+    with FileLock(f'{dest}.lock'):                        # two notebooks at once: one builds, the other waits and reuses
+        if (dest/'.built').exists(): return dest
+        shutil.rmtree(dest, ignore_errors=True)          # what a build that died half-way left
+        dest.mkdir()
+        build(dest, **params)
+        (dest/'.built').write_text(json.dumps(params, default=str))
+    return dest
+
+# %% ../nbs/97_test_utils.ipynb #666735af
+def _prepare_smoke(dest, size, n, max_side):
+    with quiet(): prepare('phantom', dest, sizes=[size], phantom_n=n, phantom_max_side=max_side, progress=False)
+
+def smoke_data() -> Path:
+    "The smoke run's prepared phantom (what `lung-xray-train --smoke` prepares into <out_dir>/smoke-data), built once and shared: read it, never write to it"
+    return shared_fixture('smoke-data', _prepare_smoke, size=SMOKE['size'], n=SMOKE['phantom_n'], max_side=SMOKE['phantom_max_side'])
+
+def _smoke_run(dest, arch, kw):
+    with quiet(): train(TrainConfig(arch=arch, smoke=True, out_dir=str(dest), data_path=str(smoke_data()), wandb_mode='disabled', **kw))
+
+def smoke_runs(runs, archs=('test_resnet', 'test_convnext'), **kw) -> Path:
+    "The README's smoke run of each of `archs` (`kw`: more `TrainConfig`) in `runs/<arch>/seed<N>/`, its data in `runs/smoke-data` (a link to `smoke_data()`): trained once, copied here"
+    runs = Path(runs); runs.mkdir(parents=True, exist_ok=True)
+    for arch in archs: shutil.copytree(shared_fixture('smoke-run', _smoke_run, arch=arch, kw=kw), runs, dirs_exist_ok=True, ignore=shutil.ignore_patterns('.built'))
+    if not (runs/'smoke-data').exists(): (runs/'smoke-data').symlink_to(smoke_data(), target_is_directory=True)
+    return runs
 
 # %% ../nbs/97_test_utils.ipynb #e7168466
 IMAGE_ENCODINGS = (('PNG', 'L'), ('PNG', 'RGB'), ('PNG', 'RGBA'), ('PNG', 'LA'), ('PNG', 'P'), ('PNG', 'I;16'), ('PNG', '1'), ('TIFF', 'F'),

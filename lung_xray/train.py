@@ -23,7 +23,7 @@ import pandas as pd
 import torch
 from PIL import Image
 
-from .core import (LungXrayError, atomic_write, command_parser, default_workers, is_main, option_kwargs, plain_model, remove_stale_tmp,
+from .core import (LungXrayError, progress_style, atomic_write, command_parser, default_workers, is_main, option_kwargs, plain_model, remove_stale_tmp,
                             run_guarded, write_text_atomic)
 from .data import prepare, read_marker
 from .checkpoint import (BackgroundWriter, checkpoint_arch, checkpoint_classes, checkpoint_path, find_checkpoints, host_copy, load_checkpoint,
@@ -195,8 +195,9 @@ def build_learner(cfg:TrainConfig, dls) -> Learner:
     if cfg.mask != 'none': learn.add_cb(HideRegion(cfg.mask))
     if cfg.compile: learn.model = torch.compile(learn.model)
     learn.recorder.smooth_loss = DeviceSmoothLoss(learn.recorder.smooth_loss.beta)
-    if hasattr(learn, 'progress'): learn.remove_cb(learn.progress); learn.add_cb(SyncFreeProgress())
-    learn.logger = noop                  # the epoch lines come from RunLog; the progress bars stay
+    if hasattr(learn, 'progress'): learn.remove_cb(learn.progress)
+    if progress_style() == 'bars': learn.add_cb(SyncFreeProgress())     # a terminal or a notebook; elsewhere RunLog's line per epoch is all
+    learn.logger = noop                  # the epoch lines come from RunLog
     return learn
 
 # %% ../nbs/02_two_stage.ipynb #f1421eaa
@@ -230,20 +231,20 @@ class RunLog(Callback):
     order = 62
     def __init__(self, run_dir, cfg:TrainConfig, history:list, writer:BackgroundWriter|None=None):
         self.run_dir, self.cfg, self.history, self.writer = Path(run_dir), cfg, history, writer
-        self.stage, self.epoch, self.epochs, self.smooth = 1, 0, 0, None
+        self.stage, self.stage_epoch, self.epochs, self.smooth = 1, 0, 0, None
     def begin_stage(self, stage:int, done:int, epochs:int, smooth:dict|None=None):
         "Start (or resume after `done` epochs, with the smoothed loss `smooth` of the interrupted fit) a stage of `epochs` epochs"
-        self.stage, self.epoch, self.epochs, self.smooth = stage, done, epochs, smooth
+        self.stage, self.stage_epoch, self.epochs, self.smooth = stage, done, epochs, smooth
     def before_fit(self):                  # after the Recorder (50) has reset the smoothed loss for the new fit
         if self.smooth:                    # a resumed stage goes on smoothing where the interrupted fit was
             sl = self.recorder.smooth_loss
             sl.val, sl.count, self.smooth = self.smooth['val'].to(sl.val.device), self.smooth['count'], None
     def before_epoch(self):
-        self.epoch += 1
+        self.stage_epoch += 1              # not `epoch`: fastai warns every epoch that a callback's attribute shadows the learner's
         self.start, self.lrs = time.perf_counter(), [h['lr'] for h in self.opt.hypers]
     def after_epoch(self):
         values = dict(zip(self.recorder.metric_names[1:-1], self.recorder.values[-1]))
-        row = dict(stage=self.stage, epoch=self.epoch, train_loss=values['train_loss'], valid_loss=values['valid_loss'],
+        row = dict(stage=self.stage, epoch=self.stage_epoch, train_loss=values['train_loss'], valid_loss=values['valid_loss'],
                    **{METRIC_NAMES.get(k, k): v for k, v in values.items() if k not in ('train_loss', 'valid_loss')},
                    lr_body=self.lrs[0], lr_head=self.lrs[-1], seconds=round(time.perf_counter() - self.start, 2))
         self.history.append(row)
@@ -251,7 +252,7 @@ class RunLog(Callback):
         rows, path = list(self.history), self.run_dir/'history.csv'
         write_with(self.writer, lambda: write_history(rows, path))
         lr = f'{row["lr_head"]:.2e}' if self.stage == 1 else f'{row["lr_body"]:.2e}/{row["lr_head"]:.2e}'
-        print(f"Stage {self.stage} | Epoch {self.epoch}/{self.epochs} | Train Loss {row['train_loss']:.4f} | Val Loss "
+        print(f"Stage {self.stage} | Epoch {self.stage_epoch}/{self.epochs} | Train Loss {row['train_loss']:.4f} | Val Loss "
               f"{row['valid_loss']:.4f} Acc {100*row['accuracy']:.2f}% BalAcc {100*row['balanced_accuracy']:.2f}% "
               f"F1 {100*row['f1_macro']:.2f}% | LR {lr} | {row['seconds']:.1f}s")
         save_last(self.learn, self.cfg, self.run_dir, self.history, writer=self.writer)
@@ -261,12 +262,12 @@ def save_last(learn:Learner, cfg:TrainConfig, run_dir, history:list, finished:bo
     "The last checkpoint, with everything `resume` needs (written by `writer` when given); reads the run's callbacks by name"
     log, sched, stopper = learn.run_log, getattr(learn, 'epoch_cosine', None), getattr(learn, 'resumable_early_stopping', None)
     best = getattr(learn, 'best_checkpoint', None)
-    resume = dict(stage=log.stage, epochs_done=log.epoch, finished=finished, optimizer=host_copy(learn.opt.state_dict()),
+    resume = dict(stage=log.stage, epochs_done=log.stage_epoch, finished=finished, optimizer=host_copy(learn.opt.state_dict()),
                   scheduler=sched.sched.state_dict() if hasattr(sched, 'sched') else None, best=best.best if best else None,
                   early_stopping=dict(best=stopper.best, wait=stopper.wait) if stopper else None, history=list(history),
                   rng=rng_state(learn.dls), smooth_loss=dict(val=learn.recorder.smooth_loss.val.detach().cpu(), count=learn.recorder.smooth_loss.count))
     acc = history[-1]['accuracy'] if history else float('nan')
-    ckpt, path = make_checkpoint(learn, cfg, log.stage, log.epoch, acc, resume=resume), checkpoint_path(run_dir, cfg.arch, 'last')
+    ckpt, path = make_checkpoint(learn, cfg, log.stage, log.stage_epoch, acc, resume=resume), checkpoint_path(run_dir, cfg.arch, 'last')
     write_with(writer, lambda: save_checkpoint(ckpt, path))
     return path
 
@@ -304,7 +305,7 @@ class BestCheckpoint(TrackerCallback):
         super().after_epoch()
         if not self.new_best: return
         if not is_main(): return
-        ckpt, path = make_checkpoint(self.learn, self.cfg, self.run_log.stage, self.run_log.epoch, self.best), self.path
+        ckpt, path = make_checkpoint(self.learn, self.cfg, self.run_log.stage, self.run_log.stage_epoch, self.best), self.path
         write_with(self.writer, lambda: save_checkpoint(ckpt, path))
         print(f'Saved new best checkpoint (Val Acc {100 * self.best:.2f}%)')
 
@@ -385,14 +386,14 @@ def _fit_two_stage(learn, cfg, run_dir, start, writer):
             _stage_banner(learn, 1, cfg)
             _run_stage(learn, 1, cfg.stage1_epochs, start['epochs_done'] if start else 0, cfg.stage1_lr, cfg.stage1_wd,
                        start['optimizer'] if start else None, [], start.get('smooth_loss') if start else None)
-            if nan.stopped_at: raise _nan_error(run_dir, cfg, 1, log.epoch)
+            if nan.stopped_at: raise _nan_error(run_dir, cfg, 1, log.stage_epoch)
         set_stage(learn, 2, cfg.fused)
         _stage_banner(learn, 2, cfg)
         cosine = EpochCosine(cfg.t_max, cfg.eta_min, start['scheduler'] if in_stage2 else None)
         stopper = ResumableEarlyStopping(cfg.patience, start['early_stopping'] if in_stage2 else None)
         _run_stage(learn, 2, cfg.stage2_epochs, start['epochs_done'] if in_stage2 else 0, discriminative_lrs(cfg),
                    cfg.stage2_wd, start['optimizer'] if in_stage2 else None, [cosine, stopper], start.get('smooth_loss') if in_stage2 else None)
-        if nan.stopped_at: raise _nan_error(run_dir, cfg, 2, log.epoch)
+        if nan.stopped_at: raise _nan_error(run_dir, cfg, 2, log.stage_epoch)
         if is_main():
             with learn.added_cbs([cosine, stopper]): save_last(learn, cfg, run_dir, history, finished=True, writer=writer)
     return history
