@@ -210,6 +210,11 @@ def ray_run(arch:str, mask:str, seed:int, nbs:str, runs_dir:str, params:dict, fo
     for what, path, seen in (('the runs folder', runs_dir, (runs_dir/marker).exists()), ('the notebooks', nbs, (nbs/'02_two_stage.ipynb').exists())):
         if not seen: return dict(arch=name, run=run_folder(arch, seed, mask), status=_not_shared(what, path, node), notebook=None, node=node)
     if events is not None: events.put(f'{name}: starting on {node} ...')
+    try:                                       # the run's CPU threads are its CPU slots: Ray sets OMP_NUM_THREADS only where the cluster's environment has none
+        import ray
+        cpus = ray.get_runtime_context().get_assigned_resources().get('CPU')
+        if cpus: os.environ['OMP_NUM_THREADS'] = str(max(1, int(cpus)))
+    except Exception: pass                     # not in a Ray task (a direct call)
     return {**run_backbone(arch, nbs, runs_dir, params, force, None, mask, seed), 'node': node}
 
 def check_address(address:str|None, timeout:float=5.0):
