@@ -341,11 +341,15 @@ def read_manifest(data_dir) -> pd.DataFrame:
         if f in manifest: manifest[f] = pd.to_numeric(manifest[f], errors='coerce')
     return manifest
 
-def _reusable(files:pd.DataFrame, data_dir:Path) -> pd.DataFrame:
-    "Rows of the previous manifest whose file still has the same size and modification time"
+def _previous_manifest(data_dir:Path) -> pd.DataFrame|None:
+    "The last audit's manifest, or None (no audit yet, or one written by an older version: every file is inspected again)"
     try: old = read_manifest(data_dir)
-    except LungXrayError: return pd.DataFrame(columns=MANIFEST_COLUMNS)
-    if set(MANIFEST_COLUMNS) - set(old.columns): return pd.DataFrame(columns=MANIFEST_COLUMNS)   # written by an older version: inspect again
+    except LungXrayError: return None
+    return None if set(MANIFEST_COLUMNS) - set(old.columns) else old
+
+def _reusable(files:pd.DataFrame, data_dir:Path, old:pd.DataFrame|None) -> pd.DataFrame:
+    "Rows of the previous manifest `old` whose file still has the same size and modification time"
+    if old is None: return pd.DataFrame(columns=MANIFEST_COLUMNS)
     stats = {p: (st.st_size, st.st_mtime_ns) for p in files.path for st in [(data_dir/p).stat()]}
     same = [stats.get(p) == (b, m) for p, b, m in zip(old.path, old.bytes, old.mtime_ns)]
     old = old[same].drop(columns=['split', 'label', 'folder', 'leak', 'leak_of', 'outlier'])     # the outlier score is the collection's: scored again
@@ -400,11 +404,11 @@ def _audit_options(max_distance:int, copies:bool, max_pixels:int) -> dict:
     from lung_xray import __version__
     return dict(max_distance=max_distance, copies=copies, max_pixels=max_pixels, version=__version__, columns=MANIFEST_COLUMNS)
 
-def _unchanged_audit(data_dir:Path, files:pd.DataFrame, old:pd.DataFrame, options:dict) -> tuple|None:
-    "The previous manifest and report when no file was added, removed or changed, with the same options and classes; else None"
-    if len(old) != len(files): return None                                    # a file changed or was added
-    try: report, manifest = json.loads((data_dir/'audit'/'report.json').read_text()), read_manifest(data_dir)
-    except (OSError, ValueError, LungXrayError): return None
+def _unchanged_audit(data_dir:Path, files:pd.DataFrame, old:pd.DataFrame, manifest:pd.DataFrame|None, options:dict) -> tuple|None:
+    "The previous `manifest` and report when no file was added, removed or changed (`old`: its reusable rows), with the same options and classes; else None"
+    if manifest is None or len(old) != len(files): return None                # no audit yet, or a file changed or was added
+    try: report = json.loads((data_dir/'audit'/'report.json').read_text())
+    except (OSError, ValueError): return None
     if set(manifest.path) != set(files.path): return None                     # a file was removed
     if report.get('options') != options or report.get('classes') != list(data_classes(data_dir)): return None
     return manifest[MANIFEST_COLUMNS], report
@@ -414,10 +418,11 @@ def audit(data_dir, sizes=(), margin:float=1.15, n_workers:int|None=None, max_di
     "Inspect every file under `data_dir` (reusing unchanged manifest rows; nothing changed: the last audit stands), write manifest and report; returns both"
     data_dir = Path(data_dir)
     files = list_files(data_dir)
-    old = _reusable(files, data_dir)
+    previous = _previous_manifest(data_dir)                                  # read once: its reusable rows, and the whole of it when nothing changed
+    old = _reusable(files, data_dir, previous)
     todo = files[~files.path.isin(old.path)]
     options = _audit_options(max_distance, copies, max_pixels)
-    if not len(todo) and (same := _unchanged_audit(data_dir, files, old, options)):
+    if not len(todo) and (same := _unchanged_audit(data_dir, files, old, previous, options)):
         manifest, report = same
         report.update(inspected=0, reused=len(manifest))
         write_text_atomic(data_dir/'audit'/'report.json', json.dumps(report, indent=1))
