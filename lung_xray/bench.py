@@ -511,8 +511,8 @@ REAL_PAIR = {Path(b).name: Path(a).name for a, b in REAL_DUPLICATES}   # the sec
 
 def _rate(hits) -> list: return [round(float(np.mean(hits)), 4) if len(hits) else None, int(np.sum(hits)), len(hits)]
 
-def bench_ood(real_dir, seed:int=0, arch:str='resnet18', size:int=96, epochs=(1, 20), workdir=None) -> dict:
-    "Train `arch` from scratch on the real radiographs (split `seed`), then flag rates: held-out radiographs in six encodings (false alarms) and the non-radiographs, ours against the maximum softmax"
+def bench_ood(real_dir, seed:int=0, arch:str='resnet18', size:int=96, epochs=(1, 20), workdir=None, pictures=SKIMAGE_PICTURES) -> dict:
+    "Train `arch` from scratch on the real radiographs (split `seed`), then flag rates: held-out radiographs in six encodings (false alarms) and the non-radiographs (scikit-image's `pictures` among them), ours against the maximum softmax"
     work = Path(workdir or tempfile.mkdtemp(prefix='lung_xray-ood-'))
     with contextlib.redirect_stdout(io.StringIO()):
         prepare(real_collection(real_dir, work/'src', seed), work/'data', sizes=[size], progress=False)
@@ -530,7 +530,7 @@ def bench_ood(real_dir, seed:int=0, arch:str='resnet18', size:int=96, epochs=(1,
     for p, b in test:
         for enc, data in encodings_of(b).items(): encoded.setdefault(enc, []).append((p, data))
     real = {enc: ask(items) for enc, items in encoded.items()}
-    odd_items = non_radiographs(seed); odd = ask([(f'{f}: {n}', b) for f, n, b in odd_items]); families = [f for f, _, _ in odd_items]
+    odd_items = non_radiographs(seed, pictures); odd = ask([(f'{f}: {n}', b) for f, n, b in odd_items]); families = [f for f, _, _ in odd_items]
     fam = lambda f, rows: [r for r, g in zip(rows, families) if g == f]
     given = real['file as given']
     return dict(seed=seed, arch=arch, size=size, minutes=round(minutes, 1), n={s: int((m.split == s).sum()) for s in SPLITS},

@@ -16,6 +16,7 @@ import socket
 import subprocess
 import sys
 import tempfile
+import textwrap
 import time
 import urllib.error
 import urllib.request
@@ -43,9 +44,9 @@ from .train import SMOKE, TrainConfig, build_learner, torch_opt, train
 __all__ = ['FIXTURES', 'IMAGE_ENCODINGS', 'IMAGE_CONTENTS', 'JOB_NOTEBOOKS', 'SKIP_TAG', 'quiet', 'tiny_data', 'tiny_config',
            'tiny_learner', 'code_digest', 'shared_fixture', 'smoke_data', 'smoke_runs', 'image_content', 'encode_image',
            'image_files', 'property_settings', 'tree_state', 'audit_problems', 'verdict_problems', 'upload_problems',
-           'one_hot_probs', 'run_cli', 'synth_run_learner', 'ScriptedValues', 'playwright_executable',
-           'install_playwright_chromium', 'find_chromium', 'off_the_loop', 'browser_page', 'free_port', 'wait_for',
-           'job_cell_skips', 'tag_job_notebook']
+           'one_hot_probs', 'run_cli', 'stub_notebook', 'stub_job_notebooks', 'synth_run_learner', 'ScriptedValues',
+           'playwright_executable', 'install_playwright_chromium', 'find_chromium', 'off_the_loop', 'browser_page',
+           'free_port', 'wait_for', 'job_cell_skips', 'tag_job_notebook']
 
 # %% ../nbs/97_test_utils.ipynb #6d118a89
 @contextlib.contextmanager
@@ -216,6 +217,31 @@ def run_cli(main, *argv) -> tuple[int, str, str]:
     out, err = io.StringIO(), io.StringIO()
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err): code = main([str(a) for a in argv])
     return code, out.getvalue(), err.getvalue()
+
+# %% ../nbs/97_test_utils.ipynb #65d88d02
+def stub_notebook(folder, name:str, parameters:str, body:str='pass') -> Path:
+    "Write a two-cell notebook `folder/name`: `parameters` (tagged for papermill) and `body`; its path"
+    import nbformat
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(parameters), nbformat.v4.new_code_cell(textwrap.dedent(body))])
+    nb.cells[0].metadata['tags'] = ['parameters']
+    nb.metadata['kernelspec'] = dict(name='python3', display_name='python3', language='python')
+    (Path(folder)/name).parent.mkdir(parents=True, exist_ok=True); nbformat.write(nb, Path(folder)/name)
+    return Path(folder)/name
+
+def stub_job_notebooks(folder) -> Path:
+    "Stand-ins for `02_two_stage.ipynb` and `03_eval.ipynb` in `folder` (see above); `folder`"
+    folder = Path(folder); folder.mkdir(parents=True, exist_ok=True)
+    finished = folder/'finished.pth'; torch.save(dict(resume=dict(finished=True)), finished)
+    stub_notebook(folder, '02_two_stage.ipynb', "arch, seed, out_dir, resume, overwrite, smoke = None, 42, 'runs', False, False, False", """
+        import pathlib, json, shutil
+        if arch == 'test_efficientnet' and pathlib.Path(out_dir, 'FAIL').exists(): raise RuntimeError('boom')
+        if pathlib.Path(out_dir, f'SLOW-{arch}-seed{seed}').exists(): __import__('time').sleep(8)
+        if pathlib.Path(out_dir, 'SLOWER').exists(): __import__('time').sleep(90)
+        d = pathlib.Path(out_dir)/arch/f'seed{seed}'; d.mkdir(parents=True, exist_ok=True)
+        (d/'calls.txt').open('a').write(json.dumps(dict(resume=resume, overwrite=overwrite)) + '\\n')
+        shutil.copyfile(FINISHED, d/f'{arch}-training_last_model.pth')""".replace('FINISHED', repr(str(finished))))
+    stub_notebook(folder, '03_eval.ipynb', "runs_dir, model, smoke, n_boot = 'runs', None, False, 1000")
+    return folder
 
 # %% ../nbs/97_test_utils.ipynb #1e356101
 def synth_run_learner(n_trn:int=5, model=None):
