@@ -16,7 +16,8 @@ from .core import SPLITS, default_workers
 
 # %% auto #0
 __all__ = ['THUMB', 'FRAME', 'MIN_SIDE', 'KEYPOINTS', 'CONTRAST', 'TILES', 'KNN', 'RATIO', 'MIN_INLIERS', 'RANSAC_PX', 'CHECKS',
-           'GATE', 'LeakThumb', 'leak_thumb', 'keypoints', 'candidates', 'verify', 'find_copies']
+           'INVERTED', 'LEVELS_GAIN', 'GATE', 'HOMOGRAPHY_BELOW', 'HOMOGRAPHY_ECC', 'NOISE_PER_SIGMA', 'LeakThumb',
+           'leak_thumb', 'keypoints', 'candidates', 'verify', 'find_copies']
 
 # %% ../nbs/00b_leaks.ipynb #b7aa7d88
 THUMB, FRAME, MIN_SIDE = 256, 128, 128     # verification side, half size (keypoints, first alignment); the smallest short side searched (px)
@@ -63,6 +64,11 @@ def leak_thumb(img, margin:float=0.03) -> LeakThumb|None:
     return LeakThumb(pixels, content, int(round(min(a.shape) / scale)))
 
 # %% ../nbs/00b_leaks.ipynb #92759f67
+def _warp(img:np.ndarray, pair:np.ndarray, side:int, interp:int) -> np.ndarray:
+    "`img` seen from the other image's grid: `pair` (that image's pixels → `img`'s; affine 2×3 or homography 3×3) applied as an inverse map"
+    if pair.shape[0] == 3: return cv2.warpPerspective(img, pair, (side, side), flags=interp + cv2.WARP_INVERSE_MAP)
+    return cv2.warpAffine(img, pair, (side, side), flags=interp + cv2.WARP_INVERSE_MAP)
+
 def _shrink(g:np.ndarray, side:int) -> np.ndarray: return cv2.resize(g, (side, side), interpolation=cv2.INTER_AREA)
 
 def _shrink_mask(mask:np.ndarray, side:int) -> np.ndarray:
@@ -79,12 +85,13 @@ def _standardize(g:np.ndarray, mask:np.ndarray|None=None) -> np.ndarray:
     return out
 
 def _ecc(template, image, warp=None, iterations:int=50, template_mask=None, image_mask=None) -> tuple[float, np.ndarray]:
-    "OpenCV's ECC over the pixels valid in both masks: the affine warp W with image(W·x) ≈ template(x), and the correlation reached (0 if it did not converge)"
+    "OpenCV's ECC over the pixels valid in both masks: the warp W (affine 2×3, or a 3×3 homography) with image(W·x) ≈ template(x), and the correlation reached (0 if it did not converge)"
     warp = np.eye(2, 3, dtype=np.float32) if warp is None else warp.astype(np.float32)
+    motion = cv2.MOTION_HOMOGRAPHY if warp.shape[0] == 3 else cv2.MOTION_AFFINE
     crit = (cv2.TERM_CRITERIA_EPS | cv2.TERM_CRITERIA_COUNT, iterations, 1e-5)
     ones = lambda m, like: np.ones(like.shape, np.uint8) if m is None else m
     try:
-        cc, warp = cv2.findTransformECCWithMask(template, image, ones(template_mask, template), ones(image_mask, image), warp, cv2.MOTION_AFFINE, crit, 5)
+        cc, warp = cv2.findTransformECCWithMask(template, image, ones(template_mask, template), ones(image_mask, image), warp, motion, crit, 5)
         return float(cc), warp
     except cv2.error: return 0.0, warp
 
@@ -92,25 +99,33 @@ def _ecc(template, image, warp=None, iterations:int=50, template_mask=None, imag
 KEYPOINTS, CONTRAST, TILES = 150, 0.01, 2    # SIFT keypoints kept per image (the strongest), SIFT's contrast threshold, CLAHE tiles per side
 
 def keypoints(t:LeakThumb) -> tuple[np.ndarray, np.ndarray]:
-    "The strongest `KEYPOINTS` SIFT keypoints of a `LeakThumb`'s content at 128 px after CLAHE: positions (n, 2) in 128-px pixels and descriptors (n, 128)"
+    "The strongest `KEYPOINTS` SIFT keypoints of a `LeakThumb`'s content at 128 px after CLAHE, strongest first: positions (n, 2) in 128-px pixels and descriptors (n, 128; 8-bit, as SIFT makes them)"
     g, mask = _shrink(t.pixels, FRAME), _shrink_mask(t.content, FRAME)
     g = cv2.createCLAHE(clipLimit=2.0, tileGridSize=(TILES, TILES)).apply(g)
     found, des = cv2.SIFT_create(nfeatures=KEYPOINTS, contrastThreshold=CONTRAST).detectAndCompute(g, mask)
-    if des is None or not len(found): return np.zeros((0, 2), np.float32), np.zeros((0, 128), np.float32)   # (OpenCV 5 gives an empty (0, 128) array, not None)
-    return np.array([k.pt for k in found], np.float32), des
+    if des is None or not len(found): return np.zeros((0, 2), np.float32), np.zeros((0, 128), np.uint8)   # (OpenCV 5 gives an empty (0, 128) array, not None)
+    strongest = np.argsort([-k.response for k in found], kind='stable')
+    return np.array([found[j].pt for j in strongest], np.float32), des[strongest].astype(np.uint8)   # whole numbers up to 255: a quarter of the memory
+
+def _flip_contrast(des:np.ndarray) -> np.ndarray:
+    """The SIFT descriptors of the same keypoints in the image with its grey levels inverted (255 - g): every gradient turns by 180°,
+    so does each keypoint's frame, and its 4×4 grid of cells is read backwards (the orientation bins, relative to the frame, stay)"""
+    return np.ascontiguousarray(des.reshape(-1, 4, 4, 8)[:, ::-1, ::-1, :].reshape(-1, 128))
 
 # %% ../nbs/00b_leaks.ipynb #898a7db3
 KNN, RATIO, MIN_INLIERS, RANSAC_PX, CHECKS = 4, 0.8, 5, 3.0, 32   # neighbours looked up, ratio test, inliers a candidate needs, RANSAC tolerance (px at 128), FLANN leaves checked
+INVERTED = 75    # a query's strongest keypoints also looked up as if its grey levels were inverted (an inverted or solarized copy)
 
 def _index(feats, start, members) -> tuple|None:
     "A FLANN kd-tree over the descriptors of images `members` and, for each, its row in the search's table; None when they have none"
     rows = np.concatenate([np.arange(start[i], start[i + 1]) for i in members] + [np.zeros(0, int)])
     if not len(rows): return None
     cv2.setRNGSeed(0)                                                    # the trees are randomized: the same data, the same trees
-    return cv2.flann_Index(np.concatenate([feats[i][1] for i in members]), dict(algorithm=1, trees=4)), rows
+    return cv2.flann_Index(np.concatenate([feats[i][1] for i in members]).astype(np.float32), dict(algorithm=1, trees=4)), rows
 
 def _matches(indexes, des) -> tuple[np.ndarray, np.ndarray]:
     "(descriptor of `des`, table row) for the nearest neighbours that are clearly nearer than the next one, over all `indexes`"
+    des = des.astype(np.float32)
     found = [ix.knnSearch(des, min(KNN, len(rows)), params=dict(checks=CHECKS)) for ix, rows in indexes]
     near = np.concatenate([rows[i] for (i, _), (_, rows) in zip(found, indexes)], 1)
     dist = np.concatenate([d for _, d in found], 1)                     # squared distances
@@ -125,8 +140,8 @@ def _matches(indexes, des) -> tuple[np.ndarray, np.ndarray]:
 
 def candidates(thumbs:list, order, k:int=5, min_inliers:int|None=None) -> list[dict]:
     """For each image of a later split (`order`: 0 train, 1 val, 2 test), the `k` earlier-split images whose keypoints one affine
-    transform matches best (at least `min_inliers`, `MIN_INLIERS`), either way round: `query`, `candidate`, `inliers`, `mirrored` and
-    `pair` (the candidate's pixels → the query's, at 128 px)"""
+    transform matches best (at least `min_inliers`, `MIN_INLIERS`), either way round (and, unmirrored, either polarity): `query`,
+    `candidate`, `inliers`, `mirrored` and `pair` (the candidate's pixels → the query's, at 128 px)"""
     order, least = np.asarray(order), MIN_INLIERS if min_inliers is None else min_inliers
     queries = np.nonzero(order > 0)[0]
     if not len(queries): return []
@@ -140,6 +155,7 @@ def candidates(thumbs:list, order, k:int=5, min_inliers:int|None=None) -> list[d
         found, usable = {}, [ix for ix in indexes[:order[q]] if ix is not None]
         for mirrored, (pts, des) in ((False, feats[q]), (True, flipped[q])):
             if not len(des) or not usable: continue
+            if not mirrored: pts, des = np.concatenate([pts, pts[:INVERTED]]), np.concatenate([des, _flip_contrast(des[:INVERTED])])   # either polarity, one fit
             rows, cols = _matches(usable, des)
             images, counts = np.unique(owner[cols], return_counts=True)
             for c in images[counts >= least]:
@@ -158,33 +174,88 @@ def _detail(g, sigma:float=1.0) -> np.ndarray: return cv2.GaussianBlur(g, (0, 0)
 def _detail_ncc(a, b, mask_a, mask_b, pair, erode:int, sigma:float=1.0) -> float:
     "Correlation of the detail (DoG σ–2σ px) of `a` and of `b` warped onto it by `pair`, where both have content (eroded by `erode` px); 0 for a small overlap"
     side = a.shape[0]
-    on_a = cv2.warpAffine(b, pair, (side, side), flags=cv2.INTER_LINEAR + cv2.WARP_INVERSE_MAP)
-    valid = cv2.warpAffine(mask_b, pair, (side, side), flags=cv2.INTER_NEAREST + cv2.WARP_INVERSE_MAP) & mask_a
+    on_a = _warp(b, pair, side, cv2.INTER_LINEAR)
+    valid = _warp(mask_b, pair, side, cv2.INTER_NEAREST) & mask_a
     valid = cv2.erode(valid, np.ones((erode, erode), np.uint8)) > 0
     if valid.mean() < 0.25: return 0.0
     x, y = _detail(a, sigma)[valid], _detail(on_a, sigma)[valid]
     x, y = x - x.mean(), y - y.mean()
     return float((x * y).sum() / (math.sqrt(float((x * x).sum()) * float((y * y).sum())) + 1e-6))
 
+def _level_curve(x:np.ndarray, y:np.ndarray, bands:int=32) -> tuple[np.ndarray, np.ndarray, float]:
+    "y as a function of the 8-bit x: over `bands` runs of x's grey levels holding about equal shares of the pixels, x's and y's means, and the share of y's variance that curve explains"
+    y = y.astype(np.float64)
+    count, sum_y, sum_yy = (np.bincount(x, w, minlength=256) for w in (None, y, y * y))
+    band = np.minimum((np.cumsum(count) - count / 2) * bands / len(x), bands - 1).astype(int)   # each grey level's band
+    n, sx, sy, syy = (np.bincount(band, w, minlength=bands) for w in (count, count * np.arange(256), sum_y, sum_yy))
+    used = n > 0
+    within = float((syy[used] - sy[used] ** 2 / n[used]).sum())
+    total = float(sum_yy.sum() - sum_y.sum() ** 2 / len(x))
+    return sx[used] / n[used], sy[used] / n[used], 1 - within / (total + 1e-6)
+
+LEVELS_GAIN = 0.01   # a curve maps grey levels only when it explains this much more of the variance than a straight line (or the line falls)
+
+def _match_levels(a, b, mask_a, mask_b, pair, bands:int=32) -> tuple[np.ndarray, np.ndarray]:
+    """`a` and `b` (8-bit), one of them with its grey levels mapped onto the other's when their relation is not a rising line. A copy's grey
+    levels are a function of its source's (brightness, contrast, gamma, equalization, posterization, inversion, solarization): where the two
+    overlap (b onto a by `pair`), whichever of "b as a function of a" and "a as a function of b" explains more of the other's variance maps
+    its image (linearly between bands) — if that curve explains `LEVELS_GAIN` more than a straight line, or the line falls (an inversion)"""
+    a32, b32 = a.astype(np.float32), b.astype(np.float32)
+    side = a.shape[0]
+    on_a = _warp(b, pair, side, cv2.INTER_NEAREST)
+    valid = (_warp(mask_b, pair, side, cv2.INTER_NEAREST) & mask_a) > 0
+    if valid.sum() < 256: return a32, b32
+    x, y = a[valid], on_a[valid]
+    ax, b_at_a, b_of_a = _level_curve(x, y, bands)
+    bx, a_at_b, a_of_b = _level_curve(y, x, bands)
+    r = np.corrcoef(x.astype(np.float32), y.astype(np.float32))[0, 1]
+    if r > 0 and max(b_of_a, a_of_b) - r * r < LEVELS_GAIN: return a32, b32     # a line: standardizing undoes it, no curve's noise added
+    if b_of_a >= a_of_b: return np.interp(a32, ax, b_at_a).astype(np.float32), b32
+    return a32, np.interp(b32, bx, a_at_b).astype(np.float32)
+
+def _noise(t:LeakThumb) -> float:
+    "The standard deviation of the white noise in a thumbnail's content (Immerkær's estimate: the mean absolute response to a mask that cancels smooth images)"
+    k = np.array([[1, -2, 1], [-2, 4, -2], [1, -2, 1]], np.float32)
+    inside = cv2.erode(t.content, np.ones((3, 3), np.uint8)) > 0
+    if inside.sum() < 100: return 0.0
+    return float(math.sqrt(math.pi / 2) * np.abs(cv2.filter2D(t.pixels.astype(np.float32), -1, k))[inside].mean() / 6)
+
 def _evidence(ncc, cc, pair, side) -> dict:
-    lin = pair[:, :2]
+    lin = pair[:2, :2]
     return dict(ncc=round(ncc, 4), ecc=round(cc, 4), size=side, rotation=round(math.degrees(math.atan2(lin[1, 0], lin[0, 0])), 1),
-                scale=round(math.sqrt(abs(np.linalg.det(lin))), 3), shift=round(float(np.hypot(*pair[:, 2])) / side, 3))
+                scale=round(math.sqrt(abs(np.linalg.det(lin))), 3), shift=round(float(np.hypot(*pair[:2, 2])) / side, 3),
+                warp='homography' if pair.shape[0] == 3 else 'affine')
+
+def _at_full_size(pair:np.ndarray) -> np.ndarray:
+    "A warp between 128-px images, for the same images at 256 px"
+    pair, f = pair.copy(), THUMB / FRAME
+    if pair.shape[0] == 3: pair[:2, 2] *= f; pair[2, :2] /= f
+    else: pair[:, 2] *= f
+    return pair
 
 GATE = 0.5     # half-size detail correlation below which a pair is not looked at closer (see "Measured" below)
+HOMOGRAPHY_BELOW, HOMOGRAPHY_ECC = 0.9, 0.9   # realigned as a homography: a pair whose detail stays under the first though the affine alignment correlates at the second
+NOISE_PER_SIGMA = 4.0   # the detail's scale (σ, px at 256) grows as the noisier image's white noise (grey levels) / this
 
 def verify(a:LeakThumb, b:LeakThumb, pair:np.ndarray, gate:float|None=None) -> dict:
-    """Align b onto a at 128 px (ECC from `pair`, a's pixels → b's at 128 px, over both contents) and correlate their detail; a pair
-    at `gate` (`GATE`) or above is refined at 256 px and judged on its fine detail (DoG σ 1–2 px, coarser for an image under 256 px)"""
+    """Align b onto a at 128 px (grey levels matched, then ECC from `pair`, a's pixels → b's at 128 px, over both contents; a homography
+    where an affine warp falls short) and correlate their detail; a pair at `gate` (`GATE`) or above is refined at 256 px and judged on
+    its fine detail (DoG σ 1–2 px, coarser for an image under 256 px or a noisy one)"""
     gate = GATE if gate is None else gate
-    sigma = max(1.0, THUMB / min(a.side, b.side))
+    sigma = max(1.0, THUMB / min(a.side, b.side), max(_noise(a), _noise(b)) / NOISE_PER_SIGMA)
     ma, mb = _shrink_mask(a.content, FRAME), _shrink_mask(b.content, FRAME)
-    a_half, b_half = _standardize(_shrink(a.pixels, FRAME), ma), _standardize(_shrink(b.pixels, FRAME), mb)
+    a_lv, b_lv = _match_levels(_shrink(a.pixels, FRAME), _shrink(b.pixels, FRAME), ma, mb, pair)
+    a_half, b_half = _standardize(a_lv, ma), _standardize(b_lv, mb)
     cc, pair = _ecc(a_half, b_half, pair, iterations=30, template_mask=ma, image_mask=mb)
     coarse = _detail_ncc(a_half, b_half, ma, mb, pair, erode=5, sigma=sigma / 2)   # the same detail as below, seen at half size
+    if coarse < HOMOGRAPHY_BELOW and cc >= HOMOGRAPHY_ECC:                         # the same picture, not quite in one pose: a perspective?
+        h_cc, h = _ecc(a_half, b_half, np.vstack([pair, [0, 0, 1]]), iterations=30, template_mask=ma, image_mask=mb)
+        h_coarse = _detail_ncc(a_half, b_half, ma, mb, h, erode=5, sigma=sigma / 2)
+        if h_coarse > coarse: cc, pair, coarse = h_cc, h, h_coarse
     if coarse < gate: return _evidence(coarse, cc, pair, FRAME) | dict(coarse=round(coarse, 4))   # far from a copy: no closer look
-    pair = pair.copy(); pair[:, 2] *= THUMB / FRAME
-    full_a, full_b = _standardize(a.pixels, a.content), _standardize(b.pixels, b.content)
+    pair = _at_full_size(pair)
+    a_lv, b_lv = _match_levels(a.pixels, b.pixels, a.content, b.content, pair)
+    full_a, full_b = _standardize(a_lv, a.content), _standardize(b_lv, b.content)
     cc, pair = _ecc(full_a, full_b, pair, iterations=30, template_mask=a.content, image_mask=b.content)
     return _evidence(_detail_ncc(full_a, full_b, a.content, b.content, pair, erode=9, sigma=sigma), cc, pair, THUMB) | dict(coarse=round(coarse, 4))
 
