@@ -797,6 +797,13 @@ def _ray_version() -> str:
 
 
 # %% ../nbs/90_bench.ipynb #695f8faf
+def _sizes(text:str) -> list[int]:
+    "`--leak-sizes`: comma-separated whole numbers of images, each at least 50"
+    try: sizes = [int(n) for n in text.split(',')]
+    except ValueError: sizes = []
+    if not sizes or min(sizes) < 50: raise argparse.ArgumentTypeError(f'{text!r}: give comma-separated numbers of images of 50 or more, e.g. 10000,30000')
+    return sizes
+
 def bench_parser() -> argparse.ArgumentParser:
     "Argument parser of `lung-xray-bench`"
     p = command_parser('lung-xray-bench', 'Run benchmarks side by side and write their sections of BENCHMARKS.md.')
@@ -804,7 +811,7 @@ def bench_parser() -> argparse.ArgumentParser:
                    help="which benchmarks to run ('all' runs gpu only with CUDA, and not leaks: minutes)")
     p.add_argument('--archs', default='convnextv2_tiny,regnety_040', help="gpu: backbones to measure (comma-separated, or 'all' for the seven)")
     p.add_argument('--real-dir', help='leaks: also measure on the real radiographs in this folder (e.g. ../shared/real_cxr_dev; never part of the project); quality, ood: required')
-    p.add_argument('--leak-sizes', default='2500,10000', help='leaks: numbers of distinct phantom images to search (comma-separated; 30000,100000 for the scale figures: minutes each)')
+    p.add_argument('--leak-sizes', type=_sizes, default=[2500, 10000], help='leaks: numbers of distinct phantom images to search (comma-separated; 30000,100000 for the scale figures: minutes each)')
     p.add_argument('--real-seeds', type=int, default=3, help='leaks, ood: runs on --real-dir, one per seed of the copies and splits')
     p.add_argument('--ceilings-only', action='store_true', help='gpu: only the random-tensor ceilings (no data, no real epochs)')
     p.add_argument('--dry-run', action='store_true', help="gpu: run the code path on the CPU with a tiny model and the GPU's settings")
@@ -819,7 +826,7 @@ def _data(a): r = bench_data(n_per_class=a.n_per_class, size=a.size, workers=a.w
 def _loop(a): r = bench_loop(repeats=a.repeats); return 'loop', loop_section(r), r['workdir']
 def _leaks(a):
     real = [bench_real_leaks(a.real_dir, seed) for seed in range(a.real_seeds)] if a.real_dir else []
-    return 'leaks', leaks_section([bench_leaks(n=int(n), copies=int(n) // 50) for n in a.leak_sizes.split(',')], real), None
+    return 'leaks', leaks_section([bench_leaks(n=n, copies=n // 50) for n in a.leak_sizes], real), None
 def _predict(a): r = bench_predict(repeats=a.repeats); return 'predict', predict_section(r), r['workdir']
 def _onnx(a): r = bench_onnx(repeats=a.repeats); return 'onnx', onnx_section(r), r['workdir']
 def _real_dir(a, name):
