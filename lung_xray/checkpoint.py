@@ -77,6 +77,7 @@ def make_checkpoint(learn, cfg, stage:int, epoch:int, val_accuracy:float, **extr
                 state_dict=host_copy(model.state_dict()),
                 arch=cfg.arch, classes=list(learn.dls.vocab), image_size=cfg.size,
                 normalization=dict(zip(('mean', 'std'), learn.dls.norm_stats)), head=head_config(model),
+                weights=getattr(model[0], 'weights_source', None),
                 versions=versions(), config=asdict(cfg), **extra)
 
 # %% ../nbs/02a_checkpoint.ipynb #f12fbcae

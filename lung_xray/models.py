@@ -5,20 +5,23 @@
 # %% ../nbs/01_models.ipynb #66d0f476
 from __future__ import annotations
 
+import hashlib
 import warnings
 from pathlib import Path
 
 warnings.filterwarnings('ignore', message='`torch.jit.script` is deprecated')  # raised by torchvision at import
 import timm
+import torch
 from fastai.torch_core import params
+from fastai.vision.core import imagenet_stats
 from torch import nn
 
 from .core import LungXrayError
 
 # %% auto #0
-__all__ = ['BACKBONES', 'SEED_NAME_NOTES', 'PROFILES', 'OFFLINE_HELP', 'resolve_arch', 'GlobalAvgPool', 'xray_head',
-           'create_body', 'create_model', 'head_config', 'model_splitter', 'count_params', 'param_summary',
-           'features_and_logits']
+__all__ = ['BACKBONES', 'SEED_NAME_NOTES', 'PROFILES', 'OFFLINE_HELP', 'STATE_KEYS', 'COUNTER', 'resolve_arch', 'GlobalAvgPool',
+           'xray_head', 'read_weights', 'match_weights', 'file_sha1', 'load_weights', 'create_body', 'pretrained_stats',
+           'create_model', 'head_config', 'model_splitter', 'count_params', 'param_summary', 'features_and_logits']
 
 # %% ../nbs/01_models.ipynb #d040ef64
 BACKBONES = {
@@ -62,19 +65,115 @@ def xray_head(n_features:int, n_classes:int, hidden:int=128, dropout1:float=0.3,
 OFFLINE_HELP = ("Ways out: copy the weights file to the machine and pass weights=PATH (lung-xray-train --weights PATH); "
                 "fill the Hugging Face cache on a machine with network (HF_HOME) and copy it over; "
                 "or train from scratch with pretrained=False.")
+STATE_KEYS = ('state_dict', 'model', 'model_state_dict', 'module')   # where training scripts nest the tensors
+COUNTER = 'num_batches_tracked'
+
+def read_weights(path) -> dict:
+    "The tensors of a weights file (`torch.save`d state dict, bare or nested under a usual key, or `.safetensors`), in the file's order"
+    path = Path(path)
+    if not path.is_file(): raise LungXrayError(f'Weights file {path} does not exist. {OFFLINE_HELP}')
+    try:
+        if path.suffix == '.safetensors':
+            from safetensors.torch import load_file
+            state = load_file(str(path))
+        else: state = torch.load(path, map_location='cpu', weights_only=True)
+    except Exception as e:
+        raise LungXrayError(f'Could not read the weights file {path} ({type(e).__name__}: {str(e)[:200]}). Give a state dict saved with '
+                            'torch.save (.pth) or a .safetensors file; to start from a run of lung-xray-train, use --init-from.') from e
+    for key in STATE_KEYS:
+        if isinstance(state, dict) and isinstance(state.get(key), dict): state = state[key]; break
+    if not isinstance(state, dict) or not state or not all(torch.is_tensor(v) for v in state.values()):
+        raise LungXrayError(f'{path} holds no state dict (a mapping of names to tensors): found {type(state).__name__}. '
+                            'Save the weights with torch.save(model.state_dict(), path).')
+    if all(k.startswith('module.') for k in state): state = {k[len('module.'):]: v for k, v in state.items()}   # saved from DataParallel
+    return dict(state)
+
+def _shape(t): return tuple(t.shape)
+
+def _classifier(arch:str, body_names:list) -> dict:
+    "Names and shapes of the tensors of timm's `arch` classifier that the body (`num_classes=0`) lacks"
+    with torch.device('meta'): full = timm.create_model(arch, pretrained=False)
+    body = set(body_names)
+    return {k: _shape(v) for k, v in full.state_dict().items() if k not in body}
+
+def _is_classifier(shapes:list, expected:dict) -> bool:
+    "Whether `shapes` (in order) are `expected`'s classifier tensors, for any number of classes"
+    return len(shapes) == len(expected) and all(len(s) == len(e) and s[1:] == e[1:] for s, e in zip(shapes, expected.values()))
+
+def match_weights(model:nn.Module, state:dict, arch:str, name:str='the file', ordered:bool=True) -> tuple[dict, dict]:
+    "`state`'s tensors under `model`'s names — by name when every one is there, else in order and shape (when `ordered`) — and how; refuses anything short of all"
+    target = model.state_dict()
+    extra = _classifier(arch, list(target))                      # the classifier `model` lacks (none when `model` is the whole network)
+    if all(k in state for k in target):                          # timm's names
+        wrong = [(k, _shape(state[k]), _shape(v)) for k, v in target.items() if _shape(state[k]) != _shape(v)]
+        if wrong: raise LungXrayError(f'{name} does not fit {arch}: {len(wrong)} tensors have other shapes, first {wrong[0][0]} '
+                                      f'{wrong[0][1]} in the file, {wrong[0][2]} in {arch}. Is it a file of another architecture or variant?')
+        rest = [k for k in state if k not in target]
+        if rest and not (set(rest) == set(extra) and _is_classifier([_shape(state[k]) for k in extra], extra)):
+            raise LungXrayError(f'{name} holds {len(rest)} tensors that {arch} has not ({", ".join(rest[:4])}{", ..." if len(rest) > 4 else ""}): '
+                                'a file of another architecture, or with more than its weights in it. Refused rather than half-used.')
+        return {k: state[k] for k in target}, dict(naming="timm's", left_out=rest)
+    if not ordered:
+        missing = [k for k in target if k not in state]
+        raise LungXrayError(f"{name} lacks {len(missing)} of the {len(target)} tensors of {arch} under timm's names (first {missing[0]}), and its "
+                            "tensors' order is not kept (safetensors stores them sorted by name), so they cannot be matched in order. "
+                            'Save the state dict with torch.save (it keeps the order), or rename its keys to timm\'s.')
+    counters = any(k.endswith(COUNTER) for k in state)
+    wanted = [k for k in target if counters or not k.endswith(COUNTER)]     # a file without step counters: matched without ours
+    items = list(state.items())
+    if len(items) < len(wanted):
+        raise LungXrayError(f'{name} holds {len(items)} tensors; {arch} needs {len(wanted)}: {len(wanted) - len(items)} would be left '
+                            f'unloaded (first {wanted[len(items)]}). Is it a file of a smaller architecture?')
+    for i, (ours, (theirs, t)) in enumerate(zip(wanted, items)):
+        if _shape(t) != _shape(target[ours]):
+            raise LungXrayError(f"{name} does not fit {arch}: matched in order (the file's names are not timm's), its tensor #{i + 1} "
+                                f"{theirs} {_shape(t)} does not fit {ours} {_shape(target[ours])}; {i} tensors before it fitted. "
+                                'Is it a file of another architecture or variant?')
+    rest = items[len(wanted):]
+    if rest and not _is_classifier([_shape(t) for _, t in rest], extra):
+        raise LungXrayError(f'{name} holds {len(rest)} tensors after the {len(wanted)} of {arch} that are not its classifier '
+                            f'({", ".join(k for k, _ in rest[:4])}{", ..." if len(rest) > 4 else ""}): refused rather than half-used.')
+    mapped = {ours: t for ours, (_, t) in zip(wanted, items)}
+    mapped.update({k: v for k, v in target.items() if k not in mapped})        # our own step counters, when the file has none
+    return mapped, dict(naming='in order (another implementation\'s names)', left_out=[k for k, _ in rest],
+                        first=f'{items[0][0]} -> {wanted[0]}')
+
+def file_sha1(path) -> str:
+    "sha1 of a file, read in chunks"
+    with open(path, 'rb') as f: return hashlib.file_digest(f, 'sha1').hexdigest()
+
+def load_weights(model:nn.Module, path, arch:str, quiet:bool=False) -> dict:
+    "Load the weights file `path` into `model` (a timm `arch`, body or whole), every tensor or none; returns the record of what was loaded"
+    path = Path(path)
+    mapped, how = match_weights(model, read_weights(path), arch, name=f'Weights file {path}', ordered=path.suffix != '.safetensors')
+    model.load_state_dict(mapped, strict=True)
+    record = dict(source='file', file=str(path.resolve()), sha1=file_sha1(path), tensors=len(mapped), **how)
+    if not quiet:
+        left = f"; left out the file's classifier ({', '.join(how['left_out'])})" if how['left_out'] else ''
+        print(f"Weights: {path.name} (sha1 {record['sha1'][:12]}): all {len(mapped)} tensors of {arch} loaded, matched {how['naming']}{left}")
+    return record
 
 def create_body(arch:str, pretrained:bool=True, weights:str|Path|None=None) -> nn.Module:
-    "A timm backbone returning its last feature map, with ImageNet or local-file weights"
+    "A timm backbone returning its last feature map, with ImageNet or local-file weights; `weights_source` says which"
     kwargs = dict(num_classes=0, global_pool='')
     if weights is not None:
-        weights = Path(weights)
-        if not weights.is_file(): raise LungXrayError(f'Weights file {weights} does not exist. {OFFLINE_HELP}')
-        return timm.create_model(arch, pretrained=True, pretrained_cfg_overlay=dict(file=str(weights)), **kwargs)
-    try: return timm.create_model(arch, pretrained=pretrained, **kwargs)
+        body = timm.create_model(arch, pretrained=False, **kwargs)
+        body.weights_source = load_weights(body, weights, arch)
+        return body
+    try: body = timm.create_model(arch, pretrained=pretrained, **kwargs)
     except (OSError, RuntimeError) as e:
         if not pretrained: raise
         raise LungXrayError(f'Could not load the pretrained weights of {arch} (no network or no cached copy: {type(e).__name__}). '
                         f'{OFFLINE_HELP}') from e
+    cfg = getattr(body, 'pretrained_cfg', {}) or {}
+    body.weights_source = dict(source='timm', weights=cfg.get('hf_hub_id') or f"{arch}.{cfg.get('tag')}") if pretrained else dict(source='random')
+    return body
+
+def pretrained_stats(arch:str) -> tuple[list, list]:
+    "The (mean, std) the pretrained weights of `arch` were trained with: timm's pretrained config; ImageNet's where timm has none"
+    cfg = timm.get_pretrained_cfg(arch)
+    if cfg is None or cfg.mean is None: return [list(s) for s in imagenet_stats]
+    return list(cfg.mean), list(cfg.std)
 
 # %% ../nbs/01_models.ipynb #9d3dd1db
 def create_model(arch:str, pretrained:bool=True, weights=None, *, n_classes:int, hidden:int=128,

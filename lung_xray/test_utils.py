@@ -66,9 +66,9 @@ def tiny_data(dest, size:int=32, n:tuple=(8, 4, 4), max_side:int=128) -> Path:
 
 # %% ../nbs/97_test_utils.ipynb #d66cb508
 def tiny_config(data, out_dir, **kw) -> TrainConfig:
-    "A resolved `TrainConfig` of a tiny run on `data`: `test_convnext`, 32 px, batch 8, 1 + 2 epochs, no tracking (`kw` overrides)"
+    "A resolved `TrainConfig` of a tiny run on `data`: `test_convnext`, 32 px, batch 8, 1 + 2 epochs, the seed's rates, no tracking (`kw` overrides)"
     base = dict(arch='test_convnext', data_path=str(data), source='phantom', out_dir=str(out_dir), size=32, bs=8,
-                pretrained=False, wandb_mode='disabled', stage1_epochs=1, stage2_epochs=2)
+                pretrained=False, wandb_mode='disabled', stage1_epochs=1, stage2_epochs=2, recipe='seed')
     return TrainConfig(**{**base, **kw}).resolved()
 
 def tiny_learner(cfg:TrainConfig):

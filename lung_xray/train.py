@@ -30,7 +30,7 @@ from .checkpoint import (BackgroundWriter, checkpoint_arch, checkpoint_classes, 
                                   make_checkpoint, read_checkpoint, run_checkpoints, run_folder, run_id, save_checkpoint, versions, write_with)
 from .loader import ArrayLoader, get_dls, get_fast_dls, model_view, training_items
 from .data import array_side, square
-from .models import count_params, create_model, features_and_logits, head_config, model_splitter, param_summary, resolve_arch
+from .models import count_params, create_model, features_and_logits, head_config, model_splitter, param_summary, pretrained_stats, resolve_arch
 from .quality import OodDetector, appearance
 from .shortcuts import hide
 from .tracking import finish_trackers, finish_wandb, start_trackers, start_wandb, tracker_names
@@ -39,6 +39,7 @@ from fastai.callback.channelslast import ChannelsLast   # a named import: `Learn
 from fastai.callback.core import Callback, CancelFitException
 from fastai.callback.fp16 import AMPMode, MixedPrecision
 from fastai.callback.progress import ProgressCallback
+from fastai.callback.training import BnFreeze
 from fastai.callback.tracker import EarlyStoppingCallback, TrackerCallback
 from fastai.learner import AvgSmoothLoss, Learner
 from fastai.losses import CrossEntropyLossFlat
@@ -49,23 +50,38 @@ from fastcore.basics import noop
 from fastcore.foundation import L
 
 # %% auto #0
-__all__ = ['SMOKE', 'METRIC_NAMES', 'TrainConfig', 'torch_opt', 'DeviceMixedPrecision', 'DeviceSmoothLoss', 'SyncFreeProgress',
-           'XrayLearner', 'HideRegion', 'build_learner', 'train_dls', 'write_history', 'rng_state', 'set_rng_state',
-           'RunLog', 'save_last', 'EpochCosine', 'StopOnNaN', 'BestCheckpoint', 'ResumableEarlyStopping',
-           'discriminative_lrs', 'set_stage', 'fit_two_stage', 'prepared_source', 'check_run_dir', 'git_commit',
-           'plot_history', 'export_learner', 'distributed_trainer', 'data_parallel', 'start_process_group',
-           'split_rows', 'image_features', 'appearances', 'fit_ood', 'init_checkpoint', 'init_from_run', 'train',
-           'train_parser', 'main']
+__all__ = ['SMOKE', 'RECIPES', 'METRIC_NAMES', 'norm_stats', 'TrainConfig', 'torch_opt', 'DeviceMixedPrecision',
+           'DeviceSmoothLoss', 'SyncFreeProgress', 'XrayLearner', 'HideRegion', 'build_learner', 'run_norm',
+           'train_dls', 'write_history', 'rng_state', 'set_rng_state', 'RunLog', 'save_last', 'EpochCosine',
+           'StopOnNaN', 'BestCheckpoint', 'ResumableEarlyStopping', 'discriminative_lrs', 'set_stage', 'fit_two_stage',
+           'prepared_source', 'check_run_dir', 'git_commit', 'plot_history', 'export_learner', 'distributed_trainer',
+           'data_parallel', 'start_process_group', 'split_rows', 'image_features', 'appearances', 'fit_ood',
+           'init_checkpoint', 'init_from_run', 'train', 'train_parser', 'main']
 
 # %% ../nbs/02_two_stage.ipynb #332d4f86
 SMOKE = dict(arch='test_resnet', size=64, bs=16, stage1_epochs=2, stage2_epochs=6, lr_scale=100.0, phantom_n=(60, 15, 15),
              phantom_max_side=320)
 
+RECIPES = {                    # the learning rates of the two stages
+    'seed': dict(stage1_lr=1e-4, body_lr=5e-6, head_lr=3e-5),       # the seed's (train_runpod.yaml)
+    'transfer': dict(stage1_lr=1e-3, body_lr=5e-5, head_lr=3e-4)}   # the seed's x10: measured from ImageNet weights on real radiographs (BENCHMARKS.md, "transfer")
+
+def norm_stats(norm:str, arch:str, pretrained:bool=True):
+    "What the loaders take for `TrainConfig.norm`: 'imagenet', 'dataset', or (mean, std) — the pretrained weights' (ImageNet's for random ones) or the given numbers"
+    if norm == 'pretrained': return pretrained_stats(arch) if pretrained else 'imagenet'     # random weights were trained with nothing
+    if norm in ('imagenet', 'dataset'): return norm
+    try:
+        mean, std = ([float(v) for v in part.split(',')] for part in norm.split('/'))
+        if len(mean) == len(std) == 3 and all(s > 0 for s in std): return mean, std
+    except ValueError: pass
+    raise LungXrayError(f"norm must be 'pretrained', 'imagenet', 'dataset' or three means and three standard deviations as 'M,M,M/S,S,S' "
+                        f"(e.g. 0.5,0.5,0.5/0.5,0.5,0.5), not {norm!r}")
+
 def _p(default, help): return field(default=default, metadata=dict(help=help))
 
 @dataclass
 class TrainConfig:
-    "Every parameter of a two-stage run (defaults: the seed's recipe)"
+    "Every parameter of a two-stage run (defaults: the seed's recipe, its learning rates x10: `RECIPES`)"
     arch: str|None = _p(None, 'timm backbone; None: convnextv2_tiny, or test_resnet in smoke mode')
     data_path: str|None = _p(None, "prepared data folder; None: 'data', or <out_dir>/smoke-data in smoke mode")
     source: str = _p('kaggle', "where missing data comes from: 'kaggle', 'phantom' or a folder")
@@ -76,12 +92,14 @@ class TrainConfig:
     size: int|None = _p(None, "image size; None: the backbone's")
     bs: int|None = _p(None, "batch size; None: the backbone's for the profile")
     stage1_epochs: int = _p(5, 'stage 1 epochs (frozen backbone)')
-    stage1_lr: float = _p(1e-4, 'stage 1 learning rate (Adam, constant)')
+    recipe: str|None = _p(None, "learning rates not given: 'transfer' (the seed's x10: stage 1 1e-3, stage 2 slice(5e-5, 3e-4), measured on real radiographs "
+                               "from ImageNet weights, BENCHMARKS.md) or 'seed' (the seed's 1e-4, slice(5e-6, 3e-5)); None: 'transfer', 'seed' in smoke mode")
+    stage1_lr: float|None = _p(None, "stage 1 learning rate (Adam, constant); None: the recipe's")
     stage1_wd: float = _p(0.0, 'stage 1 weight decay')
     train_bn: bool = _p(False, "keep norm layers trainable in stage 1 (fastai's default); the seed trains the head only")
     stage2_epochs: int = _p(15, 'stage 2 epochs (whole model)')
-    body_lr: float = _p(5e-6, 'stage 2 backbone learning rate (AdamW)')
-    head_lr: float = _p(3e-5, 'stage 2 head learning rate (AdamW)')
+    body_lr: float|None = _p(None, "stage 2 backbone learning rate (AdamW); None: the recipe's")
+    head_lr: float|None = _p(None, "stage 2 head learning rate (AdamW); None: the recipe's")
     stage2_wd: float = _p(0.01, 'stage 2 weight decay')
     eta_min: float = _p(1e-7, 'cosine floor')
     t_max: int|None = _p(None, 'cosine period in epochs; None: stage2_epochs')
@@ -89,8 +107,11 @@ class TrainConfig:
     label_smoothing: float = _p(0.1, 'cross-entropy label smoothing')
     seed: int = _p(42, 'random seed: head weights, data order, augmentation; the run lands in <out_dir>/<arch>/seed<N>/')
     smoke: bool = _p(False, 'tiny run on the phantom dataset')
-    pretrained: bool|None = _p(None, 'ImageNet weights; None: on, off in smoke mode')
-    weights: str|None = _p(None, 'local weights file for offline pods')
+    pretrained: bool|None = _p(None, 'ImageNet weights (on whenever --weights gives a file); None: on, off in smoke mode')
+    weights: str|None = _p(None, "a weights file for the backbone (offline machines): timm's names, or another implementation's in order; loaded whole or refused")
+    norm: str = _p('pretrained', "input normalization: 'pretrained' (the mean and std the weights the run starts from were trained with: timm's pretrained config "
+                   "for ImageNet weights, the run's own for --init-from, ImageNet's for random weights), "
+                   "'imagenet', 'dataset' (the training images' own) or 'M,M,M/S,S,S'")
     wandb_mode: str = _p('auto', "'auto' (online with WANDB_API_KEY, else offline), 'online', 'offline', 'disabled'")
     trackers: str = _p('', "extra trackers, comma-separated: 'tensorboard', 'mlflow' (pip install -e '.[tracking]')")
     mlflow_uri: str = _p('file:./mlruns', 'MLflow tracking URI (a local file store by default)')
@@ -116,6 +137,10 @@ class TrainConfig:
         if c.name: return c
         c.arch = c.arch or (SMOKE['arch'] if c.smoke else 'convnextv2_tiny')
         entry = resolve_arch(c.arch, c.profile)
+        c.recipe = c.recipe or ('seed' if c.smoke else 'transfer')                 # smoke mode: the seed's rates x lr_scale
+        if c.recipe not in RECIPES: raise LungXrayError(f"recipe must be one of {', '.join(map(repr, RECIPES))}, not {c.recipe!r}")
+        for name, lr in RECIPES[c.recipe].items():
+            if getattr(c, name) is None: setattr(c, name, lr)
         if c.smoke:
             c.size, c.bs = c.size or SMOKE['size'], c.bs or SMOKE['bs']
             c.stage1_epochs, c.stage2_epochs = min(c.stage1_epochs, SMOKE['stage1_epochs']), min(c.stage2_epochs, SMOKE['stage2_epochs'])
@@ -126,6 +151,7 @@ class TrainConfig:
         c.data_path = c.data_path or 'data'
         c.t_max = c.t_max or c.stage2_epochs
         c.pretrained = (not c.smoke and not c.init_from) if c.pretrained is None else c.pretrained     # a run to start from brings its own weights
+        c.pretrained = c.pretrained or bool(c.weights)                                # a weights file is pretrained weights
         c.device = str(c.device or default_device())
         cuda = c.device.startswith('cuda')
         c.channels_last = cuda if c.channels_last is None else c.channels_last
@@ -135,6 +161,7 @@ class TrainConfig:
         if c.precision == 'auto': c.precision = ('bf16' if torch.cuda.is_bf16_supported() else 'fp16') if cuda else 'fp32'
         if c.precision not in ('bf16', 'fp16', 'fp32'): raise LungXrayError(f"precision must be 'auto', 'bf16', 'fp16' or 'fp32', not {c.precision!r}")
         if c.wandb_mode not in ('auto', 'online', 'offline', 'disabled'): raise LungXrayError(f'unknown wandb_mode {c.wandb_mode!r}')
+        norm_stats(c.norm, c.arch)                                                   # a malformed norm: an error now
         tracker_names(c.trackers)                                                    # unknown names: an error now, not after training
         if c.num_workers is None: c.num_workers = default_workers(8) if cuda else 0
         return c
@@ -201,10 +228,18 @@ def build_learner(cfg:TrainConfig, dls) -> Learner:
     return learn
 
 # %% ../nbs/02_two_stage.ipynb #f1421eaa
+def run_norm(cfg:TrainConfig):
+    "The run's normalization: `cfg.norm`, where 'pretrained' is read from what the weights it starts from were trained with"
+    if cfg.norm == 'pretrained' and cfg.init_from:
+        ckpt = read_checkpoint(init_checkpoint(cfg.init_from, cfg.out_dir))
+        if isinstance(ckpt, dict) and 'normalization' in ckpt: return ckpt['normalization']['mean'], ckpt['normalization']['std']
+    return norm_stats(cfg.norm, cfg.arch, cfg.pretrained)
+
 def train_dls(cfg:TrainConfig):
     "The run's DataLoaders: the training array with device-side augmentation, or fastai's per-item loader"
-    if cfg.loader == 'fastai': return get_dls(cfg.data_path, cfg.size, cfg.bs, num_workers=cfg.num_workers, device=cfg.device, drop_leaks=not cfg.keep_leaks)
-    return get_fast_dls(cfg.data_path, cfg.size, cfg.bs, device=cfg.device, channels_last=cfg.channels_last, seed=cfg.seed, drop_leaks=not cfg.keep_leaks)
+    if cfg.loader == 'fastai': return get_dls(cfg.data_path, cfg.size, cfg.bs, norm=run_norm(cfg), num_workers=cfg.num_workers, device=cfg.device,
+                                              drop_leaks=not cfg.keep_leaks)
+    return get_fast_dls(cfg.data_path, cfg.size, cfg.bs, norm=run_norm(cfg), device=cfg.device, channels_last=cfg.channels_last, seed=cfg.seed, drop_leaks=not cfg.keep_leaks)
 
 # %% ../nbs/02_two_stage.ipynb #24ec15f4
 def write_history(history:list, path) -> Path:
@@ -385,7 +420,7 @@ def _fit_two_stage(learn, cfg, run_dir, start, writer):
             set_stage(learn, 1, cfg.fused)
             _stage_banner(learn, 1, cfg)
             _run_stage(learn, 1, cfg.stage1_epochs, start['epochs_done'] if start else 0, cfg.stage1_lr, cfg.stage1_wd,
-                       start['optimizer'] if start else None, [], start.get('smooth_loss') if start else None)
+                       start['optimizer'] if start else None, [] if cfg.train_bn else [BnFreeze()], start.get('smooth_loss') if start else None)
             if nan.stopped_at: raise _nan_error(run_dir, cfg, 1, log.stage_epoch)
         set_stage(learn, 2, cfg.fused)
         _stage_banner(learn, 2, cfg)
@@ -588,7 +623,7 @@ def train(cfg:TrainConfig,                        # every parameter of the run (
     if start: plain_model(learn.model).load_state_dict(start['state_dict'])
     init = init_from_run(learn, cfg, dls.vocab) if cfg.init_from and not start else _started_from(run_dir) if start else None
     if is_main():
-        write_text_atomic(run_dir/'config.json', json.dumps(dict(config=asdict(cfg), init=init, versions=versions(), git_commit=git_commit(), device=cfg.device,
+        write_text_atomic(run_dir/'config.json', json.dumps(dict(config=asdict(cfg), init=init, weights=getattr(plain_model(learn.model)[0], 'weights_source', None), versions=versions(), git_commit=git_commit(), device=cfg.device,
                                                                  processes=max(1, num_distrib()), cpu_threads=torch.get_num_threads(),
                                                                  data=dict(train=len(dls.train_ds), valid=len(dls.valid_ds))), indent=1))
     tracking, t0 = (start_wandb(cfg, run_dir) + start_trackers(cfg, run_dir)) if is_main() else [], time.perf_counter()
