@@ -5,10 +5,13 @@
 # %% ../nbs/02b_tracking.ipynb #32218e5b
 from __future__ import annotations
 
+import netrc
 import os
+import sys
 import warnings
 from dataclasses import asdict
 from pathlib import Path
+from urllib.parse import urlparse
 
 from fastai.callback.core import Callback
 
@@ -16,8 +19,8 @@ from .core import LungXrayError
 from .checkpoint import checkpoint_path
 
 # %% auto #0
-__all__ = ['TRACKERS', 'tracker_names', 'resolve_wandb_mode', 'start_wandb', 'finish_wandb', 'MLflowLogger',
-           'tensorboard_callback', 'start_trackers', 'finish_trackers']
+__all__ = ['TRACKERS', 'tracker_names', 'wandb_key_source', 'resolve_wandb_mode', 'credential_lines', 'start_wandb',
+           'finish_wandb', 'MLflowLogger', 'tensorboard_callback', 'start_trackers', 'finish_trackers']
 
 # %% ../nbs/02b_tracking.ipynb #59d5eeff
 TRACKERS = ('tensorboard', 'mlflow')
@@ -30,10 +33,32 @@ def tracker_names(trackers:str) -> list:
     return names
 
 # %% ../nbs/02b_tracking.ipynb #27a8a65e
+def wandb_key_source() -> str|None:
+    "Where wandb will find its API key — the environment, then the netrc file of `wandb login` — or None; never the key"
+    if os.environ.get('WANDB_API_KEY'): return 'environment variable WANDB_API_KEY'
+    path = Path(os.environ.get('NETRC') or Path.home()/'.netrc')
+    host = urlparse(os.environ.get('WANDB_BASE_URL') or 'https://api.wandb.ai').hostname
+    try:
+        if path.is_file() and netrc.netrc(str(path)).authenticators(host): return f'file {path} (wandb login)'
+    except (OSError, netrc.NetrcParseError): pass
+    return None
+
 def resolve_wandb_mode(mode:str='auto') -> str:
-    "The wandb mode to use: 'auto' is online with an API key, offline without"
+    "The wandb mode to use: 'auto' is online when wandb has an API key (environment or `wandb login`), offline without"
     if mode != 'auto': return mode
-    return 'online' if os.environ.get('WANDB_API_KEY') else 'offline'
+    return 'online' if wandb_key_source() else 'offline'
+
+def credential_lines() -> list[str]:
+    "One line per service: which credentials a run will use (the environment first, then the usual files), or that there are none and what happens then"
+    from lung_xray.data import kaggle_credentials
+    try: kaggle = f'Kaggle: {kaggle_credentials()}'
+    except LungXrayError: kaggle = ('Kaggle: no credentials (KAGGLE_USERNAME/KAGGLE_KEY not set, no ~/.kaggle/kaggle.json): the Kaggle dataset '
+                                    'cannot be downloaded; --source phantom and your own folders work')
+    source = wandb_key_source()
+    return [kaggle, f'Weights & Biases: {source}: runs are logged online' if source else
+            'Weights & Biases: no API key (WANDB_API_KEY not set, no wandb login): runs are logged offline in their folders (wandb sync later)']
+
+if __name__ == '__main__' and Path(sys.argv[0]).name == 'tracking.py' and sys.argv[1:] == ['--credentials']: print('\n'.join(credential_lines()))
 
 # %% ../nbs/02b_tracking.ipynb #aa6c44e4
 def start_wandb(cfg, run_dir) -> list:
