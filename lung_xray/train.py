@@ -53,10 +53,10 @@ from fastcore.foundation import L
 __all__ = ['SMOKE', 'RECIPES', 'METRIC_NAMES', 'norm_stats', 'TrainConfig', 'torch_opt', 'DeviceMixedPrecision',
            'DeviceSmoothLoss', 'SyncFreeProgress', 'XrayLearner', 'HideRegion', 'build_learner', 'run_norm',
            'train_dls', 'write_history', 'rng_state', 'set_rng_state', 'RunLog', 'save_last', 'EpochCosine',
-           'StopOnNaN', 'BestCheckpoint', 'ResumableEarlyStopping', 'discriminative_lrs', 'set_stage', 'fit_two_stage',
-           'prepared_source', 'check_run_dir', 'git_commit', 'plot_history', 'export_learner', 'distributed_trainer',
-           'data_parallel', 'start_process_group', 'split_rows', 'image_features', 'appearances', 'fit_ood',
-           'init_checkpoint', 'init_from_run', 'train', 'train_parser', 'main']
+           'StopOnNaN', 'BestCheckpoint', 'ResumableEarlyStopping', 'discriminative_lrs', 'set_stage', 'holds_bn_stats',
+           'fit_two_stage', 'prepared_source', 'check_run_dir', 'git_commit', 'plot_history', 'export_learner',
+           'distributed_trainer', 'data_parallel', 'start_process_group', 'split_rows', 'image_features', 'appearances',
+           'fit_ood', 'init_checkpoint', 'init_from_run', 'train', 'train_parser', 'main']
 
 # %% ../nbs/02_two_stage.ipynb #332d4f86
 SMOKE = dict(arch='test_resnet', size=64, bs=16, stage1_epochs=2, stage2_epochs=6, lr_scale=100.0, phantom_n=(60, 15, 15),
@@ -403,6 +403,10 @@ def _nan_error(run_dir, cfg, stage, epoch):
                      'Lower the learning rates, or use precision="fp32".')
 
 # %% ../nbs/02_two_stage.ipynb #dcb2773e
+def holds_bn_stats(cfg:TrainConfig) -> bool:
+    "Whether stage 1 holds the frozen body's batch-norm statistics: when its norm layers are frozen and it starts from trained weights (random ones have none worth keeping)"
+    return not cfg.train_bn and bool(cfg.pretrained or cfg.weights or cfg.init_from)
+
 def fit_two_stage(learn:Learner, cfg:TrainConfig, run_dir, start:dict|None=None) -> list:
     "The seed's two stages; returns the history (one row per epoch); a NaN loss raises `LungXrayError` saying where"
     writer = BackgroundWriter()
@@ -420,7 +424,7 @@ def _fit_two_stage(learn, cfg, run_dir, start, writer):
             set_stage(learn, 1, cfg.fused)
             _stage_banner(learn, 1, cfg)
             _run_stage(learn, 1, cfg.stage1_epochs, start['epochs_done'] if start else 0, cfg.stage1_lr, cfg.stage1_wd,
-                       start['optimizer'] if start else None, [] if cfg.train_bn else [BnFreeze()], start.get('smooth_loss') if start else None)
+                       start['optimizer'] if start else None, [BnFreeze()] if holds_bn_stats(cfg) else [], start.get('smooth_loss') if start else None)
             if nan.stopped_at: raise _nan_error(run_dir, cfg, 1, log.stage_epoch)
         set_stage(learn, 2, cfg.fused)
         _stage_banner(learn, 2, cfg)
