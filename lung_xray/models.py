@@ -71,6 +71,7 @@ COUNTER = 'num_batches_tracked'
 def read_weights(path) -> dict:
     "The tensors of a weights file (`torch.save`d state dict, bare or nested under a usual key, or `.safetensors`), in the file's order"
     path = Path(path)
+    if path.is_dir(): raise LungXrayError(f'{path} is a folder; --weights takes one weights file (.pth or .safetensors) in it.')
     if not path.is_file(): raise LungXrayError(f'Weights file {path} does not exist. {OFFLINE_HELP}')
     try:
         if path.suffix == '.safetensors':

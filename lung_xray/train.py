@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
-import hashlib
 import json
 import math
 import random
@@ -30,7 +29,7 @@ from .checkpoint import (BackgroundWriter, checkpoint_arch, checkpoint_classes, 
                                   make_checkpoint, read_checkpoint, run_checkpoints, run_folder, run_id, save_checkpoint, versions, write_with)
 from .loader import ArrayLoader, get_dls, get_fast_dls, model_view, training_items
 from .data import array_side, square
-from .models import count_params, create_model, features_and_logits, head_config, model_splitter, param_summary, pretrained_stats, resolve_arch
+from .models import count_params, create_model, features_and_logits, file_sha1, head_config, model_splitter, param_summary, pretrained_stats, resolve_arch
 from .quality import OodDetector, appearance
 from .shortcuts import hide
 from .tracking import finish_trackers, finish_wandb, start_trackers, start_wandb, tracker_names
@@ -112,7 +111,7 @@ class TrainConfig:
     norm: str = _p('pretrained', "input normalization: 'pretrained' (the mean and std the weights the run starts from were trained with: timm's pretrained config "
                    "for ImageNet weights, the run's own for --init-from, ImageNet's for random weights), "
                    "'imagenet', 'dataset' (the training images' own) or 'M,M,M/S,S,S'")
-    wandb_mode: str = _p('auto', "'auto' (online with WANDB_API_KEY, else offline), 'online', 'offline', 'disabled'")
+    wandb_mode: str = _p('auto', "'auto' (online when wandb has a key: WANDB_API_KEY or wandb login, else offline), 'online', 'offline', 'disabled'")
     trackers: str = _p('', "extra trackers, comma-separated: 'tensorboard', 'mlflow' (pip install -e '.[tracking]')")
     mlflow_uri: str = _p('file:./mlruns', 'MLflow tracking URI (a local file store by default)')
     device: str|None = _p(None, 'None: CUDA if available')
@@ -600,7 +599,7 @@ def init_from_run(learn:Learner, cfg:TrainConfig, classes) -> dict:
     if same: model[1].load_state_dict({k[2:]: v for k, v in state.items() if k.startswith('1.')})
     if is_main(): print(f"Starting from {run_id(path)} ({path}): its backbone" + (', and its head (the same classes)' if same else
                         f"; a new head for {', '.join(classes)} (it was trained on {', '.join(source)})"))
-    return dict(path=str(Path(path).resolve()), sha1=hashlib.sha1(Path(path).read_bytes()).hexdigest(), run=run_id(path),
+    return dict(path=str(Path(path).resolve()), sha1=file_sha1(path), run=run_id(path),
                 classes=source, head='carried over' if same else 'new')
 
 # %% ../nbs/02_two_stage.ipynb #305678c3
