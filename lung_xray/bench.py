@@ -427,6 +427,10 @@ def leaks_section(rows:list, real:list=()) -> str:
         lines.append(f"| {r['distinct']} + {r['copies']} | {r['queries']} | {r['seconds']:.1f} | {r.get('peak_gb', float('nan')):.2f} | {r['recall']:.3f} ({r['true_found']}/{r['copies']}) | "
                      f"{r['precision']:.3f} ({r['true_found']}/{r['found']}) | {goal} |")
     text = '\n'.join(lines) + f"\n\nTime grows as N^{exponent:.2f} between the smallest and the largest size.\n"
+    if big['distinct'] < 100_000:
+        text += (f"Not timed here at 100,000 or more (NIH ChestX-ray14's 112,120 images): at {big['peak_gb']:.1f} GB for {big['images']:,} images the "
+                 "search holds every thumbnail and every keypoint in memory; where the time and memory go and the design at that scale: "
+                 "`00b_leaks`, \"At the scale of NIH\".\n")
     if not real: return text
     lines = [f"\nReal radiographs (`--real-dir {real[0]['real_dir']}`): each of its {real[0]['originals']} images in train or val, and in test "
              "one copy of every image per border convention (`phantom.augmented_copy`: border black, white, the image's mean, edge pixels "

@@ -15,8 +15,9 @@ import numpy as np
 from .core import SPLITS, default_workers
 
 # %% auto #0
-__all__ = ['THUMB', 'FRAME', 'MIN_SIDE', 'KEYPOINTS', 'CONTRAST', 'TILES', 'KNN', 'RATIO', 'MIN_INLIERS', 'RANSAC_PX', 'CHECKS',
-           'INVERTED', 'LEVELS_GAIN', 'GATE', 'HOMOGRAPHY_BELOW', 'HOMOGRAPHY_ECC', 'NOISE_PER_SIGMA', 'LeakThumb',
+__all__ = ['THUMB', 'FRAME', 'MIN_SIDE', 'KEYPOINTS', 'CONTRAST', 'TILES', 'NOISY', 'SMOOTHED', 'KNN', 'RATIO', 'MIN_INLIERS',
+           'RANSAC_PX', 'CHECKS', 'INVERTED', 'TINY', 'TINY_MATCH', 'FLOW_SMOOTH', 'LEVELS_GAIN', 'LOCAL_GAIN', 'GATE',
+           'HOMOGRAPHY_BELOW', 'HOMOGRAPHY_ECC', 'NOISE_PER_SIGMA', 'SIGMA_FLOOR', 'BEND_SIGMA', 'LeakThumb',
            'leak_thumb', 'keypoints', 'candidates', 'verify', 'find_copies']
 
 # %% ../nbs/00b_leaks.ipynb #b7aa7d88
@@ -69,6 +70,12 @@ def _warp(img:np.ndarray, pair:np.ndarray, side:int, interp:int) -> np.ndarray:
     if pair.shape[0] == 3: return cv2.warpPerspective(img, pair, (side, side), flags=interp + cv2.WARP_INVERSE_MAP)
     return cv2.warpAffine(img, pair, (side, side), flags=interp + cv2.WARP_INVERSE_MAP)
 
+def _remap(img:np.ndarray, flow:np.ndarray, interp:int) -> np.ndarray:
+    "`img` moved by a dense `flow`: pixel x takes `img`'s value at x + flow(x) (0 outside)"
+    h, w = img.shape[:2]
+    x, y = np.meshgrid(np.arange(w, dtype=np.float32), np.arange(h, dtype=np.float32))
+    return cv2.remap(img, x + flow[..., 0], y + flow[..., 1], interp, borderMode=cv2.BORDER_CONSTANT, borderValue=0)
+
 def _shrink(g:np.ndarray, side:int) -> np.ndarray: return cv2.resize(g, (side, side), interpolation=cv2.INTER_AREA)
 
 def _shrink_mask(mask:np.ndarray, side:int) -> np.ndarray:
@@ -97,9 +104,25 @@ def _ecc(template, image, warp=None, iterations:int=50, template_mask=None, imag
 
 # %% ../nbs/00b_leaks.ipynb #7f7db91b
 KEYPOINTS, CONTRAST, TILES = 150, 0.01, 2    # SIFT keypoints kept per image (the strongest), SIFT's contrast threshold, CLAHE tiles per side
+NOISY, SMOOTHED = 4.0, 1.0   # an image with more white noise (grey levels) also gives the keypoints of its thumbnail smoothed (Gaussian σ, px at 128)
+
+def _noise(t:LeakThumb) -> float:
+    "The standard deviation of the white noise in a thumbnail's content (Immerkær's estimate: the mean absolute response to a mask that cancels smooth images)"
+    k = np.array([[1, -2, 1], [-2, 4, -2], [1, -2, 1]], np.float32)
+    inside = cv2.erode(t.content, np.ones((3, 3), np.uint8)) > 0
+    if inside.sum() < 100: return 0.0
+    return float(math.sqrt(math.pi / 2) * np.abs(cv2.filter2D(t.pixels.astype(np.float32), -1, k))[inside].mean() / 6)
 
 def keypoints(t:LeakThumb) -> tuple[np.ndarray, np.ndarray]:
-    "The strongest `KEYPOINTS` SIFT keypoints of a `LeakThumb`'s content at 128 px after CLAHE, strongest first: positions (n, 2) in 128-px pixels and descriptors (n, 128; 8-bit, as SIFT makes them)"
+    """The strongest `KEYPOINTS` SIFT keypoints of a `LeakThumb`'s content at 128 px after CLAHE, strongest first: positions (n, 2) in
+    128-px pixels and descriptors (n, 128; 8-bit, as SIFT makes them). A `NOISY` image's come after those of its thumbnail smoothed"""
+    if _noise(t) >= NOISY:                               # heavy noise: its own strongest keypoints are the noise's
+        smooth_pts, smooth_des = _keypoints(LeakThumb(cv2.GaussianBlur(t.pixels, (0, 0), 2 * SMOOTHED), t.content, t.side))
+        pts, des = _keypoints(t)
+        return np.concatenate([smooth_pts, pts]), np.concatenate([smooth_des, des])
+    return _keypoints(t)
+
+def _keypoints(t:LeakThumb) -> tuple[np.ndarray, np.ndarray]:
     g, mask = _shrink(t.pixels, FRAME), _shrink_mask(t.content, FRAME)
     g = cv2.createCLAHE(clipLimit=2.0, tileGridSize=(TILES, TILES)).apply(g)
     found, des = cv2.SIFT_create(nfeatures=KEYPOINTS, contrastThreshold=CONTRAST).detectAndCompute(g, mask)
@@ -113,8 +136,30 @@ def _flip_contrast(des:np.ndarray) -> np.ndarray:
     return np.ascontiguousarray(des.reshape(-1, 4, 4, 8)[:, ::-1, ::-1, :].reshape(-1, 128))
 
 # %% ../nbs/00b_leaks.ipynb #898a7db3
-KNN, RATIO, MIN_INLIERS, RANSAC_PX, CHECKS = 4, 0.8, 5, 3.0, 32   # neighbours looked up, ratio test, inliers a candidate needs, RANSAC tolerance (px at 128), FLANN leaves checked
-INVERTED = 75    # a query's strongest keypoints also looked up as if its grey levels were inverted (an inverted or solarized copy)
+KNN, RATIO, MIN_INLIERS, RANSAC_PX, CHECKS = 4, 0.9, 5, 3.0, 32   # neighbours looked up, ratio test, inliers a candidate needs, RANSAC tolerance (px at 128), FLANN leaves checked
+INVERTED = 150   # a query's strongest keypoints also looked up as if its grey levels were inverted (an inverted or solarized copy): all of them
+TINY, TINY_MATCH = 16, 0.98   # a `NOISY` query with no keypoint candidate: the earlier-split image whose TINY×TINY thumbnail correlates best with its own, at TINY_MATCH or more
+
+def _tiny(t:LeakThumb) -> np.ndarray:
+    "The thumbnail at `TINY`×`TINY` px, zero mean and unit length: two images' dot product is their correlation"
+    g = cv2.resize(t.pixels, (TINY, TINY), interpolation=cv2.INTER_AREA).astype(np.float32).ravel()
+    g -= g.mean()
+    return g / (np.linalg.norm(g) + 1e-6)
+
+def _by_thumbnail(thumbs, order, queries, chunk:int=4096) -> dict:
+    """For each of `queries`, the earlier-split image whose `TINY` thumbnail correlates best with its own, where that is `TINY_MATCH` or
+    more: a copy too noisy for its keypoints (heavy Gaussian noise) still has its source's coarse picture, in the source's pose"""
+    if not len(queries): return {}
+    vec = np.stack([_tiny(t) for t in thumbs])
+    found = {}
+    for s in range(1, int(order.max()) + 1):
+        qs, earlier = queries[order[queries] == s], np.nonzero(order < s)[0]
+        for lo in range(0, len(qs), chunk):
+            part = qs[lo:lo + chunk]
+            sim = vec[part] @ vec[earlier].T
+            best = sim.argmax(1)
+            found.update({int(q): (int(earlier[j]), float(sim[r, j])) for r, (q, j) in enumerate(zip(part, best)) if sim[r, j] >= TINY_MATCH})
+    return found
 
 def _index(feats, start, members) -> tuple|None:
     "A FLANN kd-tree over the descriptors of images `members` and, for each, its row in the search's table; None when they have none"
@@ -141,7 +186,8 @@ def _matches(indexes, des) -> tuple[np.ndarray, np.ndarray]:
 def candidates(thumbs:list, order, k:int=5, min_inliers:int|None=None) -> list[dict]:
     """For each image of a later split (`order`: 0 train, 1 val, 2 test), the `k` earlier-split images whose keypoints one affine
     transform matches best (at least `min_inliers`, `MIN_INLIERS`), either way round (and, unmirrored, either polarity): `query`,
-    `candidate`, `inliers`, `mirrored` and `pair` (the candidate's pixels → the query's, at 128 px)"""
+    `candidate`, `inliers`, `mirrored` and `pair` (the candidate's pixels → the query's, at 128 px); a `NOISY` query with none, its best
+    match by `TINY` thumbnail at `TINY_MATCH` or more (`inliers` 0, `pair` the identity)"""
     order, least = np.asarray(order), MIN_INLIERS if min_inliers is None else min_inliers
     queries = np.nonzero(order > 0)[0]
     if not len(queries): return []
@@ -166,21 +212,34 @@ def candidates(thumbs:list, order, k:int=5, min_inliers:int|None=None) -> list[d
                 if n >= least and n > found.get(c, {}).get('inliers', 0):
                     found[c] = dict(query=int(q), candidate=int(c), inliers=n, mirrored=mirrored, pair=cv2.invertAffineTransform(fit).astype(np.float32))
         return sorted(found.values(), key=lambda f: -f['inliers'])[:k]
-    with ThreadPoolExecutor(default_workers()) as pool: return [c for found in pool.map(best, queries) for c in found]
+    with ThreadPoolExecutor(default_workers()) as pool: per_query = list(pool.map(best, queries))
+    unmatched = np.array([q for q, found in zip(queries, per_query) if not found and _noise(thumbs[q]) >= NOISY], int)   # a clean one is distinct
+    by_thumb = [dict(query=q, candidate=c, inliers=0, mirrored=False, pair=np.eye(2, 3, dtype=np.float32), tiny=round(r, 4))
+                for q, (c, r) in _by_thumbnail(thumbs, order, unmatched).items()]
+    return [c for found in per_query for c in found] + by_thumb
 
 # %% ../nbs/00b_leaks.ipynb #68e07713
 def _detail(g, sigma:float=1.0) -> np.ndarray: return cv2.GaussianBlur(g, (0, 0), sigma) - cv2.GaussianBlur(g, (0, 0), 2 * sigma)
 
-def _detail_ncc(a, b, mask_a, mask_b, pair, erode:int, sigma:float=1.0) -> float:
-    "Correlation of the detail (DoG σ–2σ px) of `a` and of `b` warped onto it by `pair`, where both have content (eroded by `erode` px); 0 for a small overlap"
+def _detail_ncc(a, b, mask_a, mask_b, pair, erode:int, sigma:float=1.0, flow=None) -> float:
+    """Correlation of the detail (DoG σ–2σ px) of `a` and of `b` warped onto it by `pair` (then moved by a dense `flow` on a's grid,
+    if given), where both have content (eroded by `erode` px); 0 for a small overlap"""
     side = a.shape[0]
-    on_a = _warp(b, pair, side, cv2.INTER_LINEAR)
-    valid = _warp(mask_b, pair, side, cv2.INTER_NEAREST) & mask_a
-    valid = cv2.erode(valid, np.ones((erode, erode), np.uint8)) > 0
+    on_a, on_mask = _warp(b, pair, side, cv2.INTER_LINEAR), _warp(mask_b, pair, side, cv2.INTER_NEAREST)
+    if flow is not None: on_a, on_mask = _remap(on_a, flow, cv2.INTER_LINEAR), _remap(on_mask, flow, cv2.INTER_NEAREST)
+    valid = cv2.erode(on_mask & mask_a, np.ones((erode, erode), np.uint8)) > 0
     if valid.mean() < 0.25: return 0.0
     x, y = _detail(a, sigma)[valid], _detail(on_a, sigma)[valid]
     x, y = x - x.mean(), y - y.mean()
     return float((x * y).sum() / (math.sqrt(float((x * x).sum()) * float((y * y).sum())) + 1e-6))
+
+FLOW_SMOOTH = 4.0   # the full-size flow's smoothing (Gaussian σ, px at 256)
+
+def _flow(a, b, pair, start=None) -> np.ndarray:
+    """The dense flow that moves `b`, warped onto `a` by `pair`, onto `a` (standardized images, ±3 sd as 8 bits; OpenCV's DIS optical
+    flow, its medium preset): what is left after one warp when the copy was bent locally (a grid or elastic distortion); `start` a flow to refine"""
+    u8 = lambda g: np.clip(g * 40 + 128, 0, 255).astype(np.uint8)
+    return cv2.DISOpticalFlow_create(cv2.DISOPTICAL_FLOW_PRESET_MEDIUM).calc(u8(a), u8(_warp(b, pair, a.shape[0], cv2.INTER_LINEAR)), start)
 
 def _level_curve(x:np.ndarray, y:np.ndarray, bands:int=32) -> tuple[np.ndarray, np.ndarray, float]:
     "y as a function of the 8-bit x: over `bands` runs of x's grey levels holding about equal shares of the pixels, x's and y's means, and the share of y's variance that curve explains"
@@ -213,12 +272,30 @@ def _match_levels(a, b, mask_a, mask_b, pair, bands:int=32) -> tuple[np.ndarray,
     if b_of_a >= a_of_b: return np.interp(a32, ax, b_at_a).astype(np.float32), b32
     return a32, np.interp(b32, bx, a_at_b).astype(np.float32)
 
-def _noise(t:LeakThumb) -> float:
-    "The standard deviation of the white noise in a thumbnail's content (Immerkær's estimate: the mean absolute response to a mask that cancels smooth images)"
-    k = np.array([[1, -2, 1], [-2, 4, -2], [1, -2, 1]], np.float32)
-    inside = cv2.erode(t.content, np.ones((3, 3), np.uint8)) > 0
-    if inside.sum() < 100: return 0.0
-    return float(math.sqrt(math.pi / 2) * np.abs(cv2.filter2D(t.pixels.astype(np.float32), -1, k))[inside].mean() / 6)
+LOCAL_GAIN = 0.04   # grey levels mapped tile by tile when that explains this much more of the variance than one curve
+
+def _local_levels(a, b, mask_a, mask_b, pair, tiles:int=8, bands:int=16) -> tuple[np.ndarray, float]:
+    """`a` mapped onto `b`'s grey levels tile by tile — a curve of b as a function of a in each of `tiles`×`tiles` tiles, blended
+    bilinearly between the tiles' centres, as CLAHE maps its image — and how much more of b's variance that explains than one curve"""
+    side, t = a.shape[0], a.shape[0] / tiles
+    on_a = _warp(b, pair, side, cv2.INTER_NEAREST)
+    valid = (_warp(mask_b, pair, side, cv2.INTER_NEAREST) & mask_a) > 0
+    if valid.sum() < 256: return a.astype(np.float32), 0.0
+    gx, gy, one = _level_curve(a[valid], on_a[valid], 32)
+    levels, lut = np.arange(256, dtype=np.float32), np.empty((tiles, tiles, 256), np.float32)   # each tile's curve, as a table of a's 256 levels
+    for i in range(tiles):
+        for j in range(tiles):
+            box = slice(round(i * t), round((i + 1) * t)), slice(round(j * t), round((j + 1) * t))
+            v = valid[box]
+            cx, cy, _ = _level_curve(a[box][v], on_a[box][v], bands) if v.sum() >= 64 else (gx, gy, 0)
+            lut[i, j] = np.interp(levels, cx, cy)
+    c = (np.arange(side) + 0.5) / t - 0.5                                   # each pixel's place between the tiles' centres
+    lo = np.clip(np.floor(c), 0, tiles - 1).astype(int); hi = np.minimum(lo + 1, tiles - 1)
+    w = np.where((c < 0) | (c > tiles - 1), 0, c - np.floor(c)).astype(np.float32)
+    wr, wq, rl, rh, ql, qh = w[:, None], w[None, :], lo[:, None], hi[:, None], lo[None, :], hi[None, :]
+    out = ((lut[rl, ql, a] * (1 - wq) + lut[rl, qh, a] * wq) * (1 - wr) + (lut[rh, ql, a] * (1 - wq) + lut[rh, qh, a] * wq) * wr)
+    y = on_a[valid].astype(np.float64); res = out[valid] - y
+    return out, 1 - float((res * res).sum()) / (float(((y - y.mean()) ** 2).sum()) + 1e-6) - one
 
 def _evidence(ncc, cc, pair, side) -> dict:
     lin = pair[:2, :2]
@@ -234,30 +311,56 @@ def _at_full_size(pair:np.ndarray) -> np.ndarray:
     return pair
 
 GATE = 0.5     # half-size detail correlation below which a pair is not looked at closer (see "Measured" below)
-HOMOGRAPHY_BELOW, HOMOGRAPHY_ECC = 0.9, 0.9   # realigned as a homography: a pair whose detail stays under the first though the affine alignment correlates at the second
+HOMOGRAPHY_BELOW, HOMOGRAPHY_ECC = 0.9, 0.9   # realigned (a homography, then a dense flow) when the detail stays under the first though the alignment correlates at the second
 NOISE_PER_SIGMA = 4.0   # the detail's scale (σ, px at 256) grows as the noisier image's white noise (grey levels) / this
+SIGMA_FLOOR = 1.3       # the finest detail judged (σ, px at 256): a posterized copy's contour steps are finer
+BEND_SIGMA = 2.0        # a pair judged on coarser detail (a noisy one) is not bent by a flow nor mapped tile by tile: those would fit its detail
 
-def verify(a:LeakThumb, b:LeakThumb, pair:np.ndarray, gate:float|None=None) -> dict:
-    """Align b onto a at 128 px (grey levels matched, then ECC from `pair`, a's pixels → b's at 128 px, over both contents; a homography
-    where an affine warp falls short) and correlate their detail; a pair at `gate` (`GATE`) or above is refined at 256 px and judged on
-    its fine detail (DoG σ 1–2 px, coarser for an image under 256 px or a noisy one)"""
-    gate = GATE if gate is None else gate
-    sigma = max(1.0, THUMB / min(a.side, b.side), max(_noise(a), _noise(b)) / NOISE_PER_SIGMA)
+def _sigma(a:LeakThumb, b:LeakThumb) -> float:
+    "The scale of the detail a pair is judged on (DoG σ, px at 256): `SIGMA_FLOOR`, coarser for an image under 256 px or a noisy one"
+    return max(SIGMA_FLOOR, THUMB / min(a.side, b.side), max(_noise(a), _noise(b)) / NOISE_PER_SIGMA)
+
+def _verify(a:LeakThumb, b:LeakThumb, pair:np.ndarray, gate:float, local:bool) -> dict:
+    sigma = _sigma(a, b)
     ma, mb = _shrink_mask(a.content, FRAME), _shrink_mask(b.content, FRAME)
-    a_lv, b_lv = _match_levels(_shrink(a.pixels, FRAME), _shrink(b.pixels, FRAME), ma, mb, pair)
+    pa, pb = _shrink(a.pixels, FRAME), _shrink(b.pixels, FRAME)
+    a_lv, b_lv = (_local_levels(pa, pb, ma, mb, pair)[0], pb.astype(np.float32)) if local else _match_levels(pa, pb, ma, mb, pair)
     a_half, b_half = _standardize(a_lv, ma), _standardize(b_lv, mb)
     cc, pair = _ecc(a_half, b_half, pair, iterations=30, template_mask=ma, image_mask=mb)
-    coarse = _detail_ncc(a_half, b_half, ma, mb, pair, erode=5, sigma=sigma / 2)   # the same detail as below, seen at half size
+    coarse, flow = _detail_ncc(a_half, b_half, ma, mb, pair, erode=5, sigma=sigma / 2), None   # the same detail as below, seen at half size
     if coarse < HOMOGRAPHY_BELOW and cc >= HOMOGRAPHY_ECC:                         # the same picture, not quite in one pose: a perspective?
         h_cc, h = _ecc(a_half, b_half, np.vstack([pair, [0, 0, 1]]), iterations=30, template_mask=ma, image_mask=mb)
         h_coarse = _detail_ncc(a_half, b_half, ma, mb, h, erode=5, sigma=sigma / 2)
         if h_coarse > coarse: cc, pair, coarse = h_cc, h, h_coarse
-    if coarse < gate: return _evidence(coarse, cc, pair, FRAME) | dict(coarse=round(coarse, 4))   # far from a copy: no closer look
-    pair = _at_full_size(pair)
-    a_lv, b_lv = _match_levels(a.pixels, b.pixels, a.content, b.content, pair)
+    if coarse < HOMOGRAPHY_BELOW and cc >= HOMOGRAPHY_ECC and sigma <= BEND_SIGMA:  # bent locally: a grid or elastic distortion?
+        f = _flow(a_half, b_half, pair)
+        f_coarse = _detail_ncc(a_half, b_half, ma, mb, pair, erode=5, sigma=sigma / 2, flow=f)
+        if f_coarse > coarse: coarse, flow = f_coarse, f
+    warp = ('homography' if pair.shape[0] == 3 else 'affine') + (' + flow' if flow is not None else '')
+    if coarse < gate: return _evidence(coarse, cc, pair, FRAME) | dict(coarse=round(coarse, 4), warp=warp)   # far from a copy: no closer look
+    half_pair, pair = pair, _at_full_size(pair)
+    a_lv, b_lv = (_local_levels(a.pixels, b.pixels, a.content, b.content, pair)[0], b.pixels.astype(np.float32)) if local else \
+                 _match_levels(a.pixels, b.pixels, a.content, b.content, pair)
     full_a, full_b = _standardize(a_lv, a.content), _standardize(b_lv, b.content)
     cc, pair = _ecc(full_a, full_b, pair, iterations=30, template_mask=a.content, image_mask=b.content)
-    return _evidence(_detail_ncc(full_a, full_b, a.content, b.content, pair, erode=9, sigma=sigma), cc, pair, THUMB) | dict(coarse=round(coarse, 4))
+    if flow is not None:                                                     # refined at full size, then smoothed: it may bend the picture, not fit its detail
+        flow = cv2.GaussianBlur(_flow(full_a, full_b, pair, cv2.resize(flow, (THUMB, THUMB), interpolation=cv2.INTER_LINEAR) * (THUMB / FRAME)), (0, 0), FLOW_SMOOTH)
+    return _evidence(_detail_ncc(full_a, full_b, a.content, b.content, pair, erode=9, sigma=sigma, flow=flow), cc, pair, THUMB) | dict(coarse=round(coarse, 4), warp=warp)
+
+def verify(a:LeakThumb, b:LeakThumb, pair:np.ndarray, gate:float|None=None, below:float=0.9) -> dict:
+    """Align b onto a at 128 px (grey levels matched, then ECC from `pair`, a's pixels → b's at 128 px, over both contents; a homography,
+    then a dense flow, where an affine warp falls short) and correlate their detail; a pair at `gate` (`GATE`) or above is refined at
+    256 px and judged on its fine detail (DoG σ 1.3–2.6 px, coarser for an image under 256 px or a noisy one). A pair under `below`
+    whose grey levels one curve per tile explains `LOCAL_GAIN` better than one curve (a CLAHE copy) is aligned again so; the better stands.
+    Neither a flow nor tiles for a pair judged coarser than `BEND_SIGMA`"""
+    gate = GATE if gate is None else gate
+    v = _verify(a, b, pair, gate, local=False)
+    if v['ncc'] >= below or _sigma(a, b) > BEND_SIGMA: return v
+    ma, mb = _shrink_mask(a.content, FRAME), _shrink_mask(b.content, FRAME)
+    if _local_levels(_shrink(a.pixels, FRAME), _shrink(b.pixels, FRAME), ma, mb, pair)[1] < LOCAL_GAIN: return v
+    w = _verify(a, b, pair, gate, local=True)
+    return w | dict(levels='by tile') if w['ncc'] > v['ncc'] else v
+
 
 # %% ../nbs/00b_leaks.ipynb #23813557
 def find_copies(thumbs:list, splits:list, k:int=5, threshold:float=0.9, margin:float=0.05, min_inliers:int|None=None) -> list[dict]:
