@@ -20,6 +20,7 @@ import tempfile
 import threading
 import time
 import warnings
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import cv2
@@ -30,7 +31,7 @@ import psutil
 from .data import array_side, audit, build_cache, cache_root, cache_side, organize  # first: it quiets torchvision's import-time warning
 from .reader import read_xray
 from .core import CLASSES, SPLITS, LungXrayError, atomic_write, command_parser, default_workers, run_guarded
-from .leaks import find_copies, leak_thumb
+from .leaks import ThumbFile, find_copies, leak_thumb
 from .quality import FLAGS, LIMITS, appearance, check_image, outlier_scores
 from .data import prepare, read_manifest
 from .loader import get_dls, get_fast_dls
@@ -296,23 +297,28 @@ def peak_memory(every:float=0.1):
     try: yield peak
     finally: done.set(); watcher.join(); peak['gb'] = round(max(peak['gb'], proc.memory_info().rss / 1e9), 2)
 
-def bench_leaks(n:int=10_000, copies:int=200, side:int=320, seed:int=0) -> dict:
-    "Seconds, recall and precision of the augmented-copy search over `n` distinct phantom radiographs plus `copies` Keras-like copies"
+def bench_leaks(n:int=10_000, copies:int=200, side:int=320, seed:int=0, chunk:int=1000) -> dict:
+    """Seconds, recall and precision of the augmented-copy search over `n` distinct phantom radiographs plus `copies` Keras-like copies,
+    their thumbnails in a `ThumbFile` (made `chunk` at a time by `default_workers()` threads) as the search would keep 100,000 of them"""
     rng = np.random.default_rng(seed)
     picture = lambda i: phantom_square(np.random.default_rng([seed, 7, i]), CLASSES[i % 5], side, np.random.default_rng([seed, 8, i]))
-    thumbs = [leak_thumb(picture(i)) for i in range(n)]
     splits = list(rng.choice(SPLITS, n, p=[0.7, 0.15, 0.15]))
     sources = rng.choice([i for i, s in enumerate(splits) if s == 'train'], copies, replace=False)
-    for j, src in enumerate(sources):
-        thumbs.append(leak_thumb(keras_like_copy(picture(int(src)), np.random.default_rng([seed, 9, j]))[0])); splits.append('test' if j % 2 else 'val')
-    start = time.perf_counter()
-    with peak_memory() as peak: found = find_copies(thumbs, splits)
-    seconds = time.perf_counter() - start
+    splits += ['test' if j % 2 else 'val' for j in range(copies)]
+    thumb = lambda i: leak_thumb(picture(i) if i < n else keras_like_copy(picture(int(sources[i - n])), np.random.default_rng([seed, 9, i - n]))[0])
+    with tempfile.TemporaryDirectory() as tmp, ThumbFile(Path(tmp)/'thumbs') as thumbs:
+        made = time.perf_counter()
+        with ThreadPoolExecutor(default_workers()) as pool:
+            for lo in range(0, n + copies, chunk):
+                for t in pool.map(thumb, range(lo, min(n + copies, lo + chunk))): thumbs.append(t)
+        made, start = time.perf_counter() - made, time.perf_counter()
+        with peak_memory() as peak: found = find_copies(thumbs, splits)
+        seconds = time.perf_counter() - start
     truth, reported = {(int(s), n + j) for j, s in enumerate(sources)}, {(p['a'], p['b']) for p in found}
     hits = len(truth & reported)
-    return dict(images=len(thumbs), distinct=n, copies=copies, side=side, seconds=seconds, workers=default_workers(), peak_gb=peak['gb'],
+    return dict(images=n + copies, distinct=n, copies=copies, side=side, seconds=seconds, workers=default_workers(), peak_gb=peak['gb'],
                 queries=sum(s != 'train' for s in splits), recall=hits / max(1, copies), precision=hits / max(1, len(reported)),
-                found=len(reported), true_found=hits)
+                found=len(reported), true_found=hits, made_s=round(made, 1))
 
 def albumentations_families(h:int, w:int) -> dict:
     """The copy families of the leak benchmark, made by albumentations' own transforms (the dev extra), each at the strength its name
@@ -421,12 +427,19 @@ def leaks_section(rows:list, real:list=()) -> str:
     exponent = math.log(big['seconds'] / small['seconds']) / math.log(big['images'] / small['images']) if big is not small else float('nan')
     lines = [f"Measured {time.strftime('%Y-%m-%d')} on {device_info()}, {big['workers']} worker threads.\n",
              '| images (distinct + copies) | val/test queries | seconds | peak memory (GB, the process) | recall | precision | goal |', '|---:|---:|---:|---:|---:|---:|---|']
-    for r in sorted(rows, key=lambda r: r['images']):
-        goal = (f"<= 120 s at 10,000, {'met' if r['seconds'] <= 120 else 'NOT met'}" if r['distinct'] == 10_000 else
-                f"<= 900 s and 8 GB at 112,000, {'met' if r['seconds'] <= 900 and r.get('peak_gb', 0) <= 8 else 'NOT met'}" if r['distinct'] >= 100_000 else '')
+    by_size = sorted(rows, key=lambda r: r['images'])
+    for r in by_size:
+        goal = f"<= 120 s at 10,000, {'met' if r['seconds'] <= 120 else 'NOT met'}" if r['distinct'] == 10_000 else ''
+        if r['distinct'] >= 100_000:                                  # judged at NIH's 112,120, from the growth between the two largest sizes
+            prev = by_size[-2] if len(by_size) > 1 and r is by_size[-1] else small
+            power = math.log(r['seconds'] / prev['seconds']) / math.log(r['images'] / prev['images']) if prev is not r else 1.0
+            at_nih, gb = r['seconds'] * (112_120 / r['images']) ** power, r.get('peak_gb', 0) * 112_120 / r['images']
+            goal = (f"<= 900 s and 8 GB at 112,120: about {at_nih:.0f} s (N^{power:.2f}) and {gb:.1f} GB (linear) there, "
+                    f"{'met' if at_nih <= 900 and gb <= 8 else 'NOT met'}")
         lines.append(f"| {r['distinct']} + {r['copies']} | {r['queries']} | {r['seconds']:.1f} | {r.get('peak_gb', float('nan')):.2f} | {r['recall']:.3f} ({r['true_found']}/{r['copies']}) | "
                      f"{r['precision']:.3f} ({r['true_found']}/{r['found']}) | {goal} |")
-    text = '\n'.join(lines) + f"\n\nTime grows as N^{exponent:.2f} between the smallest and the largest size.\n"
+    text = '\n'.join(lines) + (f"\n\nTime grows as N^{exponent:.2f} between the smallest and the largest size. The thumbnails are in a `ThumbFile` "
+                               "on disk (72 KB an image), not in the process's memory; the peak is the search's own.\n")
     if big['distinct'] < 100_000:
         text += (f"Not timed here at 100,000 or more (NIH ChestX-ray14's 112,120 images): at {big['peak_gb']:.1f} GB for {big['images']:,} images the "
                  "search holds every thumbnail and every keypoint in memory; where the time and memory go and the design at that scale: "

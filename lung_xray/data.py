@@ -14,6 +14,7 @@ import math
 import os
 import shutil
 import sys
+import tempfile
 from pathlib import Path
 
 import imagehash
@@ -26,7 +27,7 @@ from .core import (KAGGLE_DATASET, progress_style, SPLITS, LungXrayError, alias_
                             add_function_options, command_parser, default_workers, options_for, run_guarded,
                             write_text_atomic)
 from .phantom import default_copies, make_phantom_dataset
-from .leaks import MIN_SIDE, THUMB, find_copies, leak_thumb
+from .leaks import MIN_SIDE, THUMB, ThumbFile, find_copies, leak_thumb
 from .quality import EXCLUDING, FLAGS, LIMITS, NotARadiograph, appearance, check_image, outlier_scores
 from .reader import MAX_PIXELS, decode_xray, describe_error, is_image_file, quiet_native_stderr, read_xray
 from .shortcuts import FRAME_FEATURES, baseline_markdown, baseline_warning, frame_stats, metadata_baseline
@@ -360,20 +361,24 @@ def _look(path) -> tuple:
     img = read_xray(path, draft=THUMB)[0]
     return leak_thumb(img), appearance(img)
 
-def second_look(data_dir, manifest:pd.DataFrame, n_workers:int|None=None) -> tuple[list, list]:
-    "Every usable image of `manifest` read once more at thumbnail size: its `leak_thumb` (None under the search's least side) and its `appearance`"
-    ok = manifest[manifest.status == 'ok']
-    looks = parallel(_look, [Path(data_dir)/p for p in ok.path], n_workers=n_workers or default_workers(), threadpool=True, progress=False)
-    return [t for t, _ in looks], [a for _, a in looks]
+def second_look(data_dir, manifest:pd.DataFrame, n_workers:int|None=None, store:ThumbFile|None=None, chunk:int=2048) -> tuple[list, list]:
+    """Every usable image of `manifest` read once more at thumbnail size: its `leak_thumb` (None under the search's least side) and its
+    `appearance`; the thumbnails appended to `store` (a `ThumbFile`, returned in their place), `chunk` images at a time, if given"""
+    paths, thumbs, looks = [Path(data_dir)/p for p in manifest.path[manifest.status == 'ok']], [] if store is None else store, []
+    for lo in range(0, len(paths), chunk):
+        part = parallel(_look, paths[lo:lo + chunk], n_workers=n_workers or default_workers(), threadpool=True, progress=False)
+        for t, a in part:
+            thumbs.append(t); looks.append(a)
+    return thumbs, looks
 
 def augmented_copies(data_dir, manifest:pd.DataFrame, n_workers:int|None=None, thumbs:list|None=None) -> tuple[list, int]:
     "`find_copies` over the usable images of `manifest` (as path pairs with their evidence), and how many were too small to check; `thumbs`: their `second_look`'s"
     ok = manifest[manifest.status == 'ok'].reset_index(drop=True)
     thumbs = second_look(data_dir, manifest, n_workers)[0] if thumbs is None else thumbs
-    big = [i for i, (t, w, h) in enumerate(zip(thumbs, ok.width, ok.height)) if t is not None and min(w, h) >= MIN_SIDE]
-    found = find_copies([thumbs[i] for i in big], list(ok.split[big]))
-    paths = list(ok.path[big])
-    return [dict(c, a=paths[c['a']], b=paths[c['b']]) for c in found], len(ok) - len(big)
+    held = set(thumbs.present()) if hasattr(thumbs, 'present') else {i for i, t in enumerate(thumbs) if t is not None}
+    big = [i for i, (w, h) in enumerate(zip(ok.width, ok.height)) if i in held and min(w, h) >= MIN_SIDE]
+    found = find_copies(thumbs, list(ok.split), only=big)
+    return [dict(c, a=ok.path[c['a']], b=ok.path[c['b']]) for c in found], len(ok) - len(big)
 
 def quality_outliers(manifest:pd.DataFrame, appearances:list) -> pd.DataFrame:
     "`manifest` with each usable image's `outlier` score among the usable images (`outlier_scores` of their `appearances`) and the `outlier` flag above `LIMITS['outlier']`"
@@ -436,9 +441,10 @@ def audit(data_dir, sizes=(), margin:float=1.15, n_workers:int|None=None, max_di
     parts = [files.merge(old, on='path')] if len(old) else []
     if len(todo): parts.append(pd.concat([todo.reset_index(drop=True), pd.DataFrame(list(recs))], axis=1))
     manifest = pd.concat(parts, ignore_index=True).sort_values('path', ignore_index=True)
-    thumbs, looks = second_look(data_dir, manifest, n_workers)
-    manifest = quality_outliers(manifest, looks)
-    found, unchecked = augmented_copies(data_dir, manifest, n_workers, thumbs) if copies else ([], None)
+    with tempfile.TemporaryDirectory(prefix='lung-xray-thumbs-') as tmp, ThumbFile(Path(tmp)/'thumbs') as thumbs:   # 72 KB an image on disk, not in memory
+        looks = second_look(data_dir, manifest, n_workers, store=thumbs)[1]
+        manifest = quality_outliers(manifest, looks)
+        found, unchecked = augmented_copies(data_dir, manifest, n_workers, thumbs) if copies else ([], None)
     dups = find_duplicates(manifest, max_distance, found)
     dups['unchecked'] = unchecked
     manifest['leak'] = manifest.path.map(dups['leak_paths']).fillna('')

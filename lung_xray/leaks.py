@@ -5,8 +5,9 @@
 # %% ../nbs/00b_leaks.ipynb #dfd8ad9f
 from __future__ import annotations
 
-import math
+import math, os
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 from typing import NamedTuple
 
 import cv2
@@ -17,8 +18,8 @@ from .core import SPLITS, default_workers
 # %% auto #0
 __all__ = ['THUMB', 'FRAME', 'MIN_SIDE', 'KEYPOINTS', 'CONTRAST', 'TILES', 'NOISY', 'SMOOTHED', 'KNN', 'RATIO', 'MIN_INLIERS',
            'RANSAC_PX', 'CHECKS', 'INVERTED', 'TINY', 'TINY_MATCH', 'FLOW_SMOOTH', 'LEVELS_GAIN', 'LOCAL_GAIN', 'GATE',
-           'HOMOGRAPHY_BELOW', 'HOMOGRAPHY_ECC', 'NOISE_PER_SIGMA', 'SIGMA_FLOOR', 'BEND_SIGMA', 'LeakThumb',
-           'leak_thumb', 'keypoints', 'candidates', 'verify', 'find_copies']
+           'HOMOGRAPHY_BELOW', 'HOMOGRAPHY_ECC', 'FLOW_ECC', 'NOISE_PER_SIGMA', 'SIGMA_FLOOR', 'BEND_SIGMA',
+           'LeakThumb', 'leak_thumb', 'ThumbFile', 'keypoints', 'candidates', 'verify', 'find_copies']
 
 # %% ../nbs/00b_leaks.ipynb #b7aa7d88
 THUMB, FRAME, MIN_SIDE = 256, 128, 128     # verification side, half size (keypoints, first alignment); the smallest short side searched (px)
@@ -63,6 +64,52 @@ def leak_thumb(img, margin:float=0.03) -> LeakThumb|None:
     fill = cv2.resize(fill.astype(np.uint8), (THUMB, THUMB), interpolation=cv2.INTER_NEAREST)
     content = (cv2.dilate(fill, np.ones((7, 7), np.uint8)) == 0).astype(np.uint8)   # fill's edge (and JPEG ringing) out too
     return LeakThumb(pixels, content, int(round(min(a.shape) / scale)))
+
+# %% ../nbs/00b_leaks.ipynb #e0a1faf3
+class ThumbFile:
+    """`LeakThumb`s (or None) kept in a file, not in memory, read back one at a time: a sequence `find_copies` searches like a list.
+    Each record: the side (8 bytes; 0 for None), the 256×256 pixels, the content mask packed to bits"""
+    RECORD = 8 + THUMB * THUMB + THUMB * THUMB // 8
+    def __init__(self, path):
+        self.path, self._fd = Path(path), -1
+        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        size = os.fstat(fd).st_size
+        if size % self.RECORD:
+            os.close(fd)
+            raise ValueError(f'{self.path} is not a ThumbFile ({size} bytes is not a whole number of {self.RECORD}-byte records): '
+                             'give a new path, or delete this file and make it again')
+        self._fd, self._n = fd, size // self.RECORD
+    def append(self, t:LeakThumb|None):
+        "Write `t` after the last record"
+        side = 0 if t is None else int(t.side)
+        body = b'\0' * (self.RECORD - 8) if t is None else np.ascontiguousarray(t.pixels, np.uint8).tobytes() + np.packbits(t.content > 0).tobytes()
+        os.pwrite(self._fd, side.to_bytes(8, 'little') + body, self._n * self.RECORD)
+        self._n += 1
+    def __len__(self) -> int: return self._n
+    def __getitem__(self, i:int) -> LeakThumb|None:
+        if not -self._n <= i < self._n: raise IndexError(i)
+        raw = os.pread(self._fd, self.RECORD, (i % self._n) * self.RECORD)
+        side = int.from_bytes(raw[:8], 'little')
+        if side == 0: return None
+        pixels = np.frombuffer(raw, np.uint8, THUMB * THUMB, 8).reshape(THUMB, THUMB).copy()
+        content = np.unpackbits(np.frombuffer(raw, np.uint8, offset=8 + THUMB * THUMB)).reshape(THUMB, THUMB)
+        return LeakThumb(pixels, content, side)
+    def __iter__(self): return (self[i] for i in range(self._n))
+    def present(self) -> list[int]:
+        "The records that hold a thumbnail (their sides alone are read)"
+        return [i for i in range(self._n) if int.from_bytes(os.pread(self._fd, 8, i * self.RECORD), 'little')]
+    def close(self):
+        if self._fd >= 0: os.close(self._fd); self._fd = -1
+    def __enter__(self): return self
+    def __exit__(self, *exc): self.close()
+    def __del__(self): self.close()
+
+class _Picked:
+    "Some items of a sequence, by position, read only when asked for"
+    def __init__(self, items, picked): self.items, self.picked = items, list(picked)
+    def __len__(self) -> int: return len(self.picked)
+    def __getitem__(self, i:int): return self.items[self.picked[i]]
+    def __iter__(self): return (self.items[i] for i in self.picked)
 
 # %% ../nbs/00b_leaks.ipynb #92759f67
 def _warp(img:np.ndarray, pair:np.ndarray, side:int, interp:int) -> np.ndarray:
@@ -146,27 +193,29 @@ def _tiny(t:LeakThumb) -> np.ndarray:
     g -= g.mean()
     return g / (np.linalg.norm(g) + 1e-6)
 
-def _by_thumbnail(thumbs, order, queries, chunk:int=4096) -> dict:
-    """For each of `queries`, the earlier-split image whose `TINY` thumbnail correlates best with its own, where that is `TINY_MATCH` or
-    more: a copy too noisy for its keypoints (heavy Gaussian noise) still has its source's coarse picture, in the source's pose"""
+def _by_thumbnail(vec, order, queries, chunk:int=4096) -> dict:
+    """For each of `queries`, the earlier-split image whose `TINY` thumbnail (`vec`: every image's `_tiny`) correlates best with its own,
+    either polarity, where that is `TINY_MATCH` or more (-`TINY_MATCH` or less): a copy too noisy for its keypoints (heavy Gaussian noise)
+    still has its source's coarse picture, in the source's pose, inverted or not"""
     if not len(queries): return {}
-    vec = np.stack([_tiny(t) for t in thumbs])
     found = {}
     for s in range(1, int(order.max()) + 1):
         qs, earlier = queries[order[queries] == s], np.nonzero(order < s)[0]
         for lo in range(0, len(qs), chunk):
             part = qs[lo:lo + chunk]
             sim = vec[part] @ vec[earlier].T
-            best = sim.argmax(1)
-            found.update({int(q): (int(earlier[j]), float(sim[r, j])) for r, (q, j) in enumerate(zip(part, best)) if sim[r, j] >= TINY_MATCH})
+            best = np.abs(sim).argmax(1)
+            found.update({int(q): (int(earlier[j]), float(sim[r, j])) for r, (q, j) in enumerate(zip(part, best)) if abs(sim[r, j]) >= TINY_MATCH})
     return found
 
 def _index(feats, start, members) -> tuple|None:
     "A FLANN kd-tree over the descriptors of images `members` and, for each, its row in the search's table; None when they have none"
     rows = np.concatenate([np.arange(start[i], start[i + 1]) for i in members] + [np.zeros(0, int)])
     if not len(rows): return None
+    data, at = np.empty((len(rows), 128), np.float32), 0               # FLANN's kd-tree takes floats (and keeps its own copy)
+    for i in members: data[at:at + len(feats[i][1])] = feats[i][1]; at += len(feats[i][1])
     cv2.setRNGSeed(0)                                                    # the trees are randomized: the same data, the same trees
-    return cv2.flann_Index(np.concatenate([feats[i][1] for i in members]).astype(np.float32), dict(algorithm=1, trees=4)), rows
+    return cv2.flann_Index(data, dict(algorithm=1, trees=4)), rows
 
 def _matches(indexes, des) -> tuple[np.ndarray, np.ndarray]:
     "(descriptor of `des`, table row) for the nearest neighbours that are clearly nearer than the next one, over all `indexes`"
@@ -191,12 +240,16 @@ def candidates(thumbs:list, order, k:int=5, min_inliers:int|None=None) -> list[d
     order, least = np.asarray(order), MIN_INLIERS if min_inliers is None else min_inliers
     queries = np.nonzero(order > 0)[0]
     if not len(queries): return []
-    with ThreadPoolExecutor(default_workers()) as pool:                 # OpenCV releases the GIL
-        feats = list(pool.map(keypoints, thumbs))
-        flipped = dict(zip(queries, pool.map(lambda q: keypoints(thumbs[q].mirrored()), queries)))
+    def look(i):                                                         # each thumbnail read once (from disk, for a `ThumbFile`)
+        t = thumbs[i]
+        return keypoints(t), keypoints(t.mirrored()) if order[i] else None, _tiny(t)
+    with ThreadPoolExecutor(default_workers()) as pool: looks = list(pool.map(look, range(len(thumbs))))   # OpenCV releases the GIL
+    feats, flipped, tiny = [f for f, _, _ in looks], {q: looks[q][1] for q in queries}, np.stack([v for _, _, v in looks])
+    del looks
     start = np.cumsum([0] + [len(p) for p, _ in feats])
     owner, points = np.repeat(np.arange(len(thumbs)), np.diff(start)), np.concatenate([p for p, _ in feats])
     indexes = [_index(feats, start, np.nonzero(order == s)[0]) for s in range(order.max())]   # train, val
+    feats = [(p, d if order[i] else None) for i, (p, d) in enumerate(feats)]                  # a training image's descriptors are in its index now
     def best(q):
         found, usable = {}, [ix for ix in indexes[:order[q]] if ix is not None]
         for mirrored, (pts, des) in ((False, feats[q]), (True, flipped[q])):
@@ -215,7 +268,7 @@ def candidates(thumbs:list, order, k:int=5, min_inliers:int|None=None) -> list[d
     with ThreadPoolExecutor(default_workers()) as pool: per_query = list(pool.map(best, queries))
     unmatched = np.array([q for q, found in zip(queries, per_query) if not found and _noise(thumbs[q]) >= NOISY], int)   # a clean one is distinct
     by_thumb = [dict(query=q, candidate=c, inliers=0, mirrored=False, pair=np.eye(2, 3, dtype=np.float32), tiny=round(r, 4))
-                for q, (c, r) in _by_thumbnail(thumbs, order, unmatched).items()]
+                for q, (c, r) in _by_thumbnail(tiny, order, unmatched).items()]
     return [c for found in per_query for c in found] + by_thumb
 
 # %% ../nbs/00b_leaks.ipynb #68e07713
@@ -311,7 +364,8 @@ def _at_full_size(pair:np.ndarray) -> np.ndarray:
     return pair
 
 GATE = 0.5     # half-size detail correlation below which a pair is not looked at closer (see "Measured" below)
-HOMOGRAPHY_BELOW, HOMOGRAPHY_ECC = 0.9, 0.9   # realigned (a homography, then a dense flow) when the detail stays under the first though the alignment correlates at the second
+HOMOGRAPHY_BELOW, HOMOGRAPHY_ECC = 0.9, 0.9   # realigned as a homography when the detail stays under the first though the alignment correlates at the second
+FLOW_ECC = 0.8          # ... and bent by a dense flow when it stays under the first and the alignment correlates at this
 NOISE_PER_SIGMA = 4.0   # the detail's scale (σ, px at 256) grows as the noisier image's white noise (grey levels) / this
 SIGMA_FLOOR = 1.3       # the finest detail judged (σ, px at 256): a posterized copy's contour steps are finer
 BEND_SIGMA = 2.0        # a pair judged on coarser detail (a noisy one) is not bent by a flow nor mapped tile by tile: those would fit its detail
@@ -332,7 +386,7 @@ def _verify(a:LeakThumb, b:LeakThumb, pair:np.ndarray, gate:float, local:bool) -
         h_cc, h = _ecc(a_half, b_half, np.vstack([pair, [0, 0, 1]]), iterations=30, template_mask=ma, image_mask=mb)
         h_coarse = _detail_ncc(a_half, b_half, ma, mb, h, erode=5, sigma=sigma / 2)
         if h_coarse > coarse: cc, pair, coarse = h_cc, h, h_coarse
-    if coarse < HOMOGRAPHY_BELOW and cc >= HOMOGRAPHY_ECC and sigma <= BEND_SIGMA:  # bent locally: a grid or elastic distortion?
+    if coarse < HOMOGRAPHY_BELOW and cc >= FLOW_ECC and sigma <= BEND_SIGMA:        # bent locally: a grid or elastic distortion?
         f = _flow(a_half, b_half, pair)
         f_coarse = _detail_ncc(a_half, b_half, ma, mb, pair, erode=5, sigma=sigma / 2, flow=f)
         if f_coarse > coarse: coarse, flow = f_coarse, f
@@ -363,11 +417,12 @@ def verify(a:LeakThumb, b:LeakThumb, pair:np.ndarray, gate:float|None=None, belo
 
 
 # %% ../nbs/00b_leaks.ipynb #23813557
-def find_copies(thumbs:list, splits:list, k:int=5, threshold:float=0.9, margin:float=0.05, min_inliers:int|None=None) -> list[dict]:
-    "Cross-split copies among images (`leak_thumb`s, None: not checked): each val/test image's `k` earlier-split candidates, either way round, verified"
-    ok = [i for i, t in enumerate(thumbs) if t is not None]
+def find_copies(thumbs:list, splits:list, k:int=5, threshold:float=0.9, margin:float=0.05, min_inliers:int|None=None, only:list|None=None) -> list[dict]:
+    """Cross-split copies among images (`leak_thumb`s, None: not checked; a list or a `ThumbFile`): each val/test image's `k` earlier-split
+    candidates, either way round, verified; `only`: the positions searched (by default every one that holds a thumbnail)"""
+    ok = list(only) if only is not None else thumbs.present() if hasattr(thumbs, 'present') else [i for i, t in enumerate(thumbs) if t is not None]
     if len(ok) < 2: return []
-    arr, order = [thumbs[i] for i in ok], np.array([SPLITS.index(splits[i]) for i in ok])
+    arr, order = _Picked(thumbs, ok), np.array([SPLITS.index(splits[i]) for i in ok])
     todo, checked = candidates(arr, order, k, min_inliers), {}
     query = lambda c: arr[c['query']].mirrored() if c['mirrored'] else arr[c['query']]
     with ThreadPoolExecutor(default_workers()) as pool:
