@@ -441,8 +441,8 @@ def leaks_section(rows:list, real:list=()) -> str:
     text = '\n'.join(lines) + (f"\n\nTime grows as N^{exponent:.2f} between the smallest and the largest size. The thumbnails are in a `ThumbFile` "
                                "on disk (72 KB an image), not in the process's memory; the peak is the search's own.\n")
     if big['distinct'] < 100_000:
-        text += (f"Not timed here at 100,000 or more (NIH ChestX-ray14's 112,120 images): at {big['peak_gb']:.1f} GB for {big['images']:,} images the "
-                 "search holds every thumbnail and every keypoint in memory; where the time and memory go and the design at that scale: "
+        text += (f"Not timed here at 100,000 or more (NIH ChestX-ray14's 112,120 images; {big['peak_gb']:.1f} GB at {big['images']:,}, "
+                 "`lung-xray-bench leaks --leak-sizes 10000,30000,100000` times it); where the time and memory go and the design at that scale: "
                  "`00b_leaks`, \"At the scale of NIH\".\n")
     if not real: return text
     lines = [f"\nReal radiographs (`--real-dir {real[0]['real_dir']}`): each of its {real[0]['originals']} images in train or val, and in test "
@@ -907,7 +907,7 @@ def bench_parser() -> argparse.ArgumentParser:
                    help="which benchmarks to run ('all' runs gpu only with CUDA, and not leaks: minutes)")
     p.add_argument('--archs', default='convnextv2_tiny,regnety_040', help="gpu: backbones to measure (comma-separated, or 'all' for the seven)")
     p.add_argument('--real-dir', help='leaks: also measure on the real radiographs in this folder (e.g. ../shared/real_cxr_dev; never part of the project); quality, ood: required')
-    p.add_argument('--leak-sizes', type=_sizes, default=[2500, 10000], help='leaks: numbers of distinct phantom images to search (comma-separated; 30000,100000 for the scale figures: minutes each)')
+    p.add_argument('--leak-sizes', type=_sizes, default=[2500, 10000], help='leaks: numbers of distinct phantom images to search (comma-separated; 30000,100000 for the scale figures: about 10 and 36 minutes on 2 cores, 100000 needs about 19 GB of memory)')
     p.add_argument('--real-seeds', type=int, default=3, help='leaks, ood: runs on --real-dir, one per seed of the copies and splits; transfer: training seeds per condition')
     p.add_argument('--transfer-size', type=int, default=224, help='transfer: image size (224: what the ImageNet weights were trained at)')
     p.add_argument('--ceilings-only', action='store_true', help='gpu: only the random-tensor ceilings (no data, no real epochs)')
