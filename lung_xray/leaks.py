@@ -13,7 +13,7 @@ from typing import NamedTuple
 import cv2
 import numpy as np
 
-from .core import SPLITS, default_workers
+from .core import SPLITS, LungXrayError, default_workers
 
 # %% auto #0
 __all__ = ['THUMB', 'FRAME', 'MIN_SIDE', 'KEYPOINTS', 'CONTRAST', 'TILES', 'NOISY', 'SMOOTHED', 'KNN', 'RATIO', 'MIN_INLIERS',
@@ -83,7 +83,10 @@ class ThumbFile:
         "Write `t` after the last record"
         side = 0 if t is None else int(t.side)
         body = b'\0' * (self.RECORD - 8) if t is None else np.ascontiguousarray(t.pixels, np.uint8).tobytes() + np.packbits(t.content > 0).tobytes()
-        os.pwrite(self._fd, side.to_bytes(8, 'little') + body, self._n * self.RECORD)
+        try: os.pwrite(self._fd, side.to_bytes(8, 'little') + body, self._n * self.RECORD)
+        except OSError as e:
+            raise LungXrayError(f"Could not write the leak search's thumbnails to {self.path} ({e.strerror}; 72 KB an image, "
+                                f"{self._n:,} written): free space there, or point TMPDIR at a disk with room.") from None
         self._n += 1
     def __len__(self) -> int: return self._n
     def __getitem__(self, i:int) -> LeakThumb|None:
@@ -160,10 +163,11 @@ def _noise(t:LeakThumb) -> float:
     if inside.sum() < 100: return 0.0
     return float(math.sqrt(math.pi / 2) * np.abs(cv2.filter2D(t.pixels.astype(np.float32), -1, k))[inside].mean() / 6)
 
-def keypoints(t:LeakThumb) -> tuple[np.ndarray, np.ndarray]:
+def keypoints(t:LeakThumb, noise:float|None=None) -> tuple[np.ndarray, np.ndarray]:
     """The strongest `KEYPOINTS` SIFT keypoints of a `LeakThumb`'s content at 128 px after CLAHE, strongest first: positions (n, 2) in
-    128-px pixels and descriptors (n, 128; 8-bit, as SIFT makes them). A `NOISY` image's come after those of its thumbnail smoothed"""
-    if _noise(t) >= NOISY:                               # heavy noise: its own strongest keypoints are the noise's
+    128-px pixels and descriptors (n, 128; 8-bit, as SIFT makes them). A `NOISY` image's come after those of its thumbnail smoothed
+    (`noise`: its `_noise`, when already known)"""
+    if (_noise(t) if noise is None else noise) >= NOISY:                               # heavy noise: its own strongest keypoints are the noise's
         smooth_pts, smooth_des = _keypoints(LeakThumb(cv2.GaussianBlur(t.pixels, (0, 0), 2 * SMOOTHED), t.content, t.side))
         pts, des = _keypoints(t)
         return np.concatenate([smooth_pts, pts]), np.concatenate([smooth_des, des])
@@ -241,10 +245,11 @@ def candidates(thumbs:list, order, k:int=5, min_inliers:int|None=None) -> list[d
     queries = np.nonzero(order > 0)[0]
     if not len(queries): return []
     def look(i):                                                         # each thumbnail read once (from disk, for a `ThumbFile`)
-        t = thumbs[i]
-        return keypoints(t), keypoints(t.mirrored()) if order[i] else None, _tiny(t)
+        t = thumbs[i]; noise = _noise(t)                                 # (a mirror image has the same noise)
+        return keypoints(t, noise), keypoints(t.mirrored(), noise) if order[i] else None, _tiny(t), noise
     with ThreadPoolExecutor(default_workers()) as pool: looks = list(pool.map(look, range(len(thumbs))))   # OpenCV releases the GIL
-    feats, flipped, tiny = [f for f, _, _ in looks], {q: looks[q][1] for q in queries}, np.stack([v for _, _, v in looks])
+    feats, flipped = [f for f, *_ in looks], {q: looks[q][1] for q in queries}
+    tiny, noise = np.stack([v for *_, v, _ in looks]), np.array([n for *_, n in looks])
     del looks
     start = np.cumsum([0] + [len(p) for p, _ in feats])
     owner, points = np.repeat(np.arange(len(thumbs)), np.diff(start)), np.concatenate([p for p, _ in feats])
@@ -266,7 +271,7 @@ def candidates(thumbs:list, order, k:int=5, min_inliers:int|None=None) -> list[d
                     found[c] = dict(query=int(q), candidate=int(c), inliers=n, mirrored=mirrored, pair=cv2.invertAffineTransform(fit).astype(np.float32))
         return sorted(found.values(), key=lambda f: -f['inliers'])[:k]
     with ThreadPoolExecutor(default_workers()) as pool: per_query = list(pool.map(best, queries))
-    unmatched = np.array([q for q, found in zip(queries, per_query) if not found and _noise(thumbs[q]) >= NOISY], int)   # a clean one is distinct
+    unmatched = np.array([q for q, found in zip(queries, per_query) if not found and noise[q] >= NOISY], int)   # a clean one is distinct
     by_thumb = [dict(query=q, candidate=c, inliers=0, mirrored=False, pair=np.eye(2, 3, dtype=np.float32), tiny=round(r, 4))
                 for q, (c, r) in _by_thumbnail(tiny, order, unmatched).items()]
     return [c for found in per_query for c in found] + by_thumb
@@ -374,11 +379,12 @@ def _sigma(a:LeakThumb, b:LeakThumb) -> float:
     "The scale of the detail a pair is judged on (DoG σ, px at 256): `SIGMA_FLOOR`, coarser for an image under 256 px or a noisy one"
     return max(SIGMA_FLOOR, THUMB / min(a.side, b.side), max(_noise(a), _noise(b)) / NOISE_PER_SIGMA)
 
-def _verify(a:LeakThumb, b:LeakThumb, pair:np.ndarray, gate:float, local:bool) -> dict:
-    sigma = _sigma(a, b)
+def _verify(a:LeakThumb, b:LeakThumb, pair:np.ndarray, gate:float, sigma:float, tiled:np.ndarray|None=None) -> dict:
+    "`verify`'s one pass, judged at `sigma`; `tiled`: a's half-size pixels mapped onto b's grey levels tile by tile (else one curve maps them)"
+    local = tiled is not None
     ma, mb = _shrink_mask(a.content, FRAME), _shrink_mask(b.content, FRAME)
     pa, pb = _shrink(a.pixels, FRAME), _shrink(b.pixels, FRAME)
-    a_lv, b_lv = (_local_levels(pa, pb, ma, mb, pair)[0], pb.astype(np.float32)) if local else _match_levels(pa, pb, ma, mb, pair)
+    a_lv, b_lv = (tiled, pb.astype(np.float32)) if local else _match_levels(pa, pb, ma, mb, pair)
     a_half, b_half = _standardize(a_lv, ma), _standardize(b_lv, mb)
     cc, pair = _ecc(a_half, b_half, pair, iterations=30, template_mask=ma, image_mask=mb)
     coarse, flow = _detail_ncc(a_half, b_half, ma, mb, pair, erode=5, sigma=sigma / 2), None   # the same detail as below, seen at half size
@@ -407,12 +413,13 @@ def verify(a:LeakThumb, b:LeakThumb, pair:np.ndarray, gate:float|None=None, belo
     256 px and judged on its fine detail (DoG σ 1.3–2.6 px, coarser for an image under 256 px or a noisy one). A pair under `below`
     whose grey levels one curve per tile explains `LOCAL_GAIN` better than one curve (a CLAHE copy) is aligned again so; the better stands.
     Neither a flow nor tiles for a pair judged coarser than `BEND_SIGMA`"""
-    gate = GATE if gate is None else gate
-    v = _verify(a, b, pair, gate, local=False)
-    if v['ncc'] >= below or _sigma(a, b) > BEND_SIGMA: return v
+    gate, sigma = GATE if gate is None else gate, _sigma(a, b)
+    v = _verify(a, b, pair, gate, sigma)
+    if v['ncc'] >= below or sigma > BEND_SIGMA: return v
     ma, mb = _shrink_mask(a.content, FRAME), _shrink_mask(b.content, FRAME)
-    if _local_levels(_shrink(a.pixels, FRAME), _shrink(b.pixels, FRAME), ma, mb, pair)[1] < LOCAL_GAIN: return v
-    w = _verify(a, b, pair, gate, local=True)
+    tiled, gain = _local_levels(_shrink(a.pixels, FRAME), _shrink(b.pixels, FRAME), ma, mb, pair)
+    if gain < LOCAL_GAIN: return v
+    w = _verify(a, b, pair, gate, sigma, tiled)
     return w | dict(levels='by tile') if w['ncc'] > v['ncc'] else v
 
 
