@@ -17,9 +17,10 @@ from .core import SPLITS, LungXrayError, default_workers
 
 # %% auto #0
 __all__ = ['THUMB', 'FRAME', 'MIN_SIDE', 'KEYPOINTS', 'CONTRAST', 'TILES', 'NOISY', 'SMOOTHED', 'KNN', 'RATIO', 'MIN_INLIERS',
-           'RANSAC_PX', 'CHECKS', 'INVERTED', 'TINY', 'TINY_MATCH', 'FLOW_SMOOTH', 'LEVELS_GAIN', 'LOCAL_GAIN', 'GATE',
-           'HOMOGRAPHY_BELOW', 'HOMOGRAPHY_ECC', 'FLOW_ECC', 'NOISE_PER_SIGMA', 'SIGMA_FLOOR', 'BEND_SIGMA',
-           'LeakThumb', 'leak_thumb', 'ThumbFile', 'keypoints', 'candidates', 'verify', 'find_copies']
+           'RANSAC_PX', 'EXACT_BELOW', 'TRAIN_PER_LIST', 'PROBES', 'BATCH', 'INVERTED', 'TINY', 'TINY_MATCH',
+           'FLOW_SMOOTH', 'LEVELS_GAIN', 'LOCAL_GAIN', 'GATE', 'HOMOGRAPHY_BELOW', 'HOMOGRAPHY_ECC', 'FLOW_ECC',
+           'NOISE_PER_SIGMA', 'SIGMA_FLOOR', 'BEND_SIGMA', 'LeakThumb', 'leak_thumb', 'ThumbFile', 'keypoints',
+           'candidates', 'verify', 'find_copies']
 
 # %% ../nbs/00b_leaks.ipynb #b7aa7d88
 THUMB, FRAME, MIN_SIDE = 256, 128, 128     # verification side, half size (keypoints, first alignment); the smallest short side searched (px)
@@ -187,7 +188,9 @@ def _flip_contrast(des:np.ndarray) -> np.ndarray:
     return np.ascontiguousarray(des.reshape(-1, 4, 4, 8)[:, ::-1, ::-1, :].reshape(-1, 128))
 
 # %% ../nbs/00b_leaks.ipynb #898a7db3
-KNN, RATIO, MIN_INLIERS, RANSAC_PX, CHECKS = 4, 0.9, 5, 3.0, 32   # neighbours looked up, ratio test, inliers a candidate needs, RANSAC tolerance (px at 128), FLANN leaves checked
+KNN, RATIO, MIN_INLIERS, RANSAC_PX = 4, 0.9, 5, 3.0   # neighbours looked up, ratio test, inliers a candidate needs, RANSAC tolerance (px at 128)
+EXACT_BELOW, TRAIN_PER_LIST, PROBES = 10_000, 10, 4   # an index of fewer descriptors is searched exactly; a larger one is an inverted file (`_index`)
+BATCH = 256   # queries whose descriptors are looked up together (faiss spreads a batch over the cores)
 INVERTED = 150   # a query's strongest keypoints also looked up as if its grey levels were inverted (an inverted or solarized copy): all of them
 TINY, TINY_MATCH = 16, 0.98   # a `NOISY` query with no keypoint candidate: the earlier-split image whose TINY×TINY thumbnail correlates best with its own, at TINY_MATCH or more
 
@@ -212,26 +215,51 @@ def _by_thumbnail(vec, order, queries, chunk:int=4096) -> dict:
             found.update({int(q): (int(earlier[j]), float(sim[r, j])) for r, (q, j) in enumerate(zip(part, best)) if abs(sim[r, j]) >= TINY_MATCH})
     return found
 
-def _index(feats, start, members) -> tuple|None:
-    "A FLANN kd-tree over the descriptors of images `members` and, for each, its row in the search's table; None when they have none"
-    rows = np.concatenate([np.arange(start[i], start[i + 1]) for i in members] + [np.zeros(0, int)])
-    if not len(rows): return None
-    data, at = np.empty((len(rows), 128), np.float32), 0               # FLANN's kd-tree takes floats (and keeps its own copy)
-    for i in members: data[at:at + len(feats[i][1])] = feats[i][1]; at += len(feats[i][1])
-    cv2.setRNGSeed(0)                                                    # the trees are randomized: the same data, the same trees
-    return cv2.flann_Index(data, dict(algorithm=1, trees=4)), rows
+def _lists(n:int) -> int:
+    "Lists of the inverted file over `n` descriptors: the power of two nearest 8√n, at most one per `TRAIN_PER_LIST` descriptors"
+    return min(2 ** round(math.log2(8 * math.sqrt(n))), 2 ** int(math.log2(max(1, n // TRAIN_PER_LIST))))
 
-def _matches(indexes, des) -> tuple[np.ndarray, np.ndarray]:
-    "(descriptor of `des`, table row) for the nearest neighbours that are clearly nearer than the next one, over all `indexes`"
-    des = des.astype(np.float32)
-    found = [ix.knnSearch(des, min(KNN, len(rows)), params=dict(checks=CHECKS)) for ix, rows in indexes]
-    near = np.concatenate([rows[i] for (i, _), (_, rows) in zip(found, indexes)], 1)
-    dist = np.concatenate([d for _, d in found], 1)                     # squared distances
-    pad = max(0, KNN - dist.shape[1])
-    near, dist = np.pad(near, ((0, 0), (0, pad))), np.pad(dist, ((0, 0), (0, pad)), constant_values=np.inf)
+def _index(feats, start, members, drop:bool=False) -> tuple|None:
+    """A nearest-neighbour index over the 8-bit descriptors of images `members` (`drop`: each image's descriptors are dropped from `feats`
+    once indexed) and, for each descriptor, its row in the search's table; None when they have none. Under `EXACT_BELOW` descriptors it is
+    searched exactly; above, it is faiss's inverted file: the descriptors grouped into `_lists(n)` lists around k-means centroids (trained
+    on a seeded sample of `TRAIN_PER_LIST` a list), kept as the bytes SIFT gives (128 a descriptor), and a lookup reads the `PROBES`
+    nearest lists"""
+    sizes = np.array([len(feats[i][1]) for i in members], int)
+    if not sizes.sum(): return None
+    try: import faiss                                                    # (imported here: reading and training need no index)
+    except ImportError: raise LungXrayError('The leak search needs faiss: pip install faiss-cpu (a dependency of lung_xray: pip install -e .)') from None
+    faiss.omp_set_num_threads(default_workers())
+    rows = np.concatenate([np.arange(start[i], start[i + 1]) for i in members])
+    n, ends = len(rows), np.cumsum(sizes)
+    if n < EXACT_BELOW: index = faiss.IndexFlatL2(128)
+    else:
+        lists = _lists(n)
+        index = faiss.IndexIVFScalarQuantizer(faiss.IndexHNSWFlat(128, 16), 128, lists, faiss.ScalarQuantizer.QT_8bit_direct, faiss.METRIC_L2)
+        index.by_residual, index.cp.niter, index.cp.min_points_per_centroid = False, 10, 1   # whole-byte descriptors: kept exactly, not as residuals
+        picked = np.sort(np.random.default_rng(0).choice(n, min(n, TRAIN_PER_LIST * lists), replace=False))
+        image = np.searchsorted(ends, picked, side='right')               # a sampled descriptor's image, and its place there
+        index.train(np.stack([feats[members[j]][1][r - (ends[j] - sizes[j])] for j, r in zip(image, picked)]).astype(np.float32))
+        index.nprobe = PROBES
+    chunk = []
+    for j, i in enumerate(members):                                      # added a few hundred thousand at a time, as floats
+        chunk.append(feats[i][1])
+        if drop: feats[i] = (feats[i][0], None)
+        if sum(map(len, chunk)) >= 1 << 18 or j == len(members) - 1:
+            index.add(np.concatenate(chunk).astype(np.float32)); chunk = []
+    return index, rows
+
+def _nearest(indexes, des) -> tuple[np.ndarray, np.ndarray]:
+    "The `KNN` nearest table rows to each of `des` over all `indexes`, nearest first, and their squared distances (inf where there are fewer)"
+    found = [(ix.search(np.ascontiguousarray(des, np.float32), KNN), rows) for ix, rows in indexes]
+    near = np.concatenate([np.where(i >= 0, rows[np.maximum(i, 0)], 0) for (_, i), rows in found], 1)
+    dist = np.concatenate([np.where(i >= 0, d, np.inf) for (d, i), _ in found], 1)
     o = np.argsort(dist, 1, kind='stable')[:, :KNN]
-    near, dist = np.take_along_axis(near, o, 1), np.take_along_axis(dist, o, 1)
-    clear = dist[:, :-1] < RATIO ** 2 * dist[:, 1:]                    # neighbour j clearly nearer than j + 1
+    return np.take_along_axis(near, o, 1), np.take_along_axis(dist, o, 1)
+
+def _matches(near, dist) -> tuple[np.ndarray, np.ndarray]:
+    "(descriptor, table row) for the nearest neighbours (`_nearest`) that are clearly nearer than the next one"
+    clear = dist[:, :-1] < RATIO ** 2 * dist[:, 1:]                    # neighbour j clearly nearer than j + 1 (distances are squared)
     last = np.where(clear.any(1), clear.argmax(1), -1)                   # the first j that is: neighbours 0..j match
     rows, cols = np.nonzero(np.arange(KNN)[None, :] <= last[:, None])
     return rows, near[rows, cols]
@@ -253,14 +281,15 @@ def candidates(thumbs:list, order, k:int=5, min_inliers:int|None=None) -> list[d
     del looks
     start = np.cumsum([0] + [len(p) for p, _ in feats])
     owner, points = np.repeat(np.arange(len(thumbs)), np.diff(start)), np.concatenate([p for p, _ in feats])
-    indexes = [_index(feats, start, np.nonzero(order == s)[0]) for s in range(order.max())]   # train, val
-    feats = [(p, d if order[i] else None) for i, (p, d) in enumerate(feats)]                  # a training image's descriptors are in its index now
-    def best(q):
-        found, usable = {}, [ix for ix in indexes[:order[q]] if ix is not None]
+    indexes = [_index(feats, start, np.nonzero(order == s)[0], drop=s == 0) for s in range(order.max())]   # train (its descriptors then dropped), val
+    def lookups(q):                                                      # what a query looks up: as it is, either polarity, and mirrored
         for mirrored, (pts, des) in ((False, feats[q]), (True, flipped[q])):
-            if not len(des) or not usable: continue
-            if not mirrored: pts, des = np.concatenate([pts, pts[:INVERTED]]), np.concatenate([des, _flip_contrast(des[:INVERTED])])   # either polarity, one fit
-            rows, cols = _matches(usable, des)
+            if not mirrored: pts, des = np.concatenate([pts, pts[:INVERTED]]), np.concatenate([des, _flip_contrast(des[:INVERTED])])   # one fit
+            if len(des): yield mirrored, pts, des
+    def best(q, looked):
+        found = {}
+        for mirrored, pts, (near, dist) in looked:
+            rows, cols = _matches(near, dist)
             images, counts = np.unique(owner[cols], return_counts=True)
             for c in images[counts >= least]:
                 sel = owner[cols] == c
@@ -270,7 +299,20 @@ def candidates(thumbs:list, order, k:int=5, min_inliers:int|None=None) -> list[d
                 if n >= least and n > found.get(c, {}).get('inliers', 0):
                     found[c] = dict(query=int(q), candidate=int(c), inliers=n, mirrored=mirrored, pair=cv2.invertAffineTransform(fit).astype(np.float32))
         return sorted(found.values(), key=lambda f: -f['inliers'])[:k]
-    with ThreadPoolExecutor(default_workers()) as pool: per_query = list(pool.map(best, queries))
+    per_query = {}
+    with ThreadPoolExecutor(default_workers()) as pool:
+        for s in range(1, int(order.max()) + 1):
+            usable, qs = [ix for ix in indexes[:s] if ix is not None], queries[order[queries] == s]
+            for lo in range(0, len(qs) if usable else 0, BATCH):          # a batch's lookups in one search per index (faiss: every core)
+                jobs = [(q, mirrored, pts, des) for q in qs[lo:lo + BATCH] for mirrored, pts, des in lookups(q)]
+                if not jobs: continue
+                near, dist = _nearest(usable, np.concatenate([des for *_, des in jobs]))
+                ends = np.cumsum([len(des) for *_, des in jobs])
+                looked = {}
+                for (q, mirrored, pts, _), hi in zip(jobs, ends):
+                    looked.setdefault(q, []).append((mirrored, pts, (near[hi - len(pts):hi], dist[hi - len(pts):hi])))
+                per_query.update(zip(looked, pool.map(best, looked, looked.values())))
+    per_query = [per_query.get(q, []) for q in queries]
     unmatched = np.array([q for q, found in zip(queries, per_query) if not found and noise[q] >= NOISY], int)   # a clean one is distinct
     by_thumb = [dict(query=q, candidate=c, inliers=0, mirrored=False, pair=np.eye(2, 3, dtype=np.float32), tiny=round(r, 4))
                 for q, (c, r) in _by_thumbnail(tiny, order, unmatched).items()]
