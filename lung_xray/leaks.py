@@ -241,12 +241,12 @@ def _index(feats, start, members, drop:bool=False) -> tuple|None:
         image = np.searchsorted(ends, picked, side='right')               # a sampled descriptor's image, and its place there
         index.train(np.stack([feats[members[j]][1][r - (ends[j] - sizes[j])] for j, r in zip(image, picked)]).astype(np.float32))
         index.nprobe = PROBES
-    chunk = []
+    chunk, held = [], 0
     for j, i in enumerate(members):                                      # added a few hundred thousand at a time, as floats
-        chunk.append(feats[i][1])
+        chunk.append(feats[i][1]); held += len(feats[i][1])
         if drop: feats[i] = (feats[i][0], None)
-        if sum(map(len, chunk)) >= 1 << 18 or j == len(members) - 1:
-            index.add(np.concatenate(chunk).astype(np.float32)); chunk = []
+        if held >= 1 << 18 or j == len(members) - 1:
+            index.add(np.concatenate(chunk).astype(np.float32)); chunk, held = [], 0
     return index, rows
 
 def _nearest(indexes, des) -> tuple[np.ndarray, np.ndarray]:
