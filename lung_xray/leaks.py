@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import math, os
+from contextlib import contextmanager
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import NamedTuple
@@ -229,7 +230,6 @@ def _index(feats, start, members, drop:bool=False) -> tuple|None:
     if not sizes.sum(): return None
     try: import faiss                                                    # (imported here: reading and training need no index)
     except ImportError: raise LungXrayError('The leak search needs faiss: pip install faiss-cpu (a dependency of lung_xray: pip install -e .)') from None
-    faiss.omp_set_num_threads(default_workers())
     rows = np.concatenate([np.arange(start[i], start[i + 1]) for i in members])
     n, ends = len(rows), np.cumsum(sizes)
     if n < EXACT_BELOW: index = faiss.IndexFlatL2(128)
@@ -248,6 +248,16 @@ def _index(feats, start, members, drop:bool=False) -> tuple|None:
         if held >= 1 << 18 or j == len(members) - 1:
             index.add(np.concatenate(chunk).astype(np.float32)); chunk, held = [], 0
     return index, rows
+
+@contextmanager
+def _faiss_threads(n:int):
+    """faiss's OpenMP threads set to `n` while the block runs and to 1 after it: faiss keeps its own OpenMP pool, and left at 2 it
+    slowed torch 3–4× in the same process after one search (measured: 0.2 s a small forward pass before, 1.3–2.9 s after; set to 1, 0.2 s)"""
+    try: import faiss
+    except ImportError: yield; return                                    # (`_index` says how to install it)
+    faiss.omp_set_num_threads(n)
+    try: yield
+    finally: faiss.omp_set_num_threads(1)
 
 def _nearest(indexes, des) -> tuple[np.ndarray, np.ndarray]:
     "The `KNN` nearest table rows to each of `des` over all `indexes`, nearest first, and their squared distances (inf where there are fewer)"
@@ -281,37 +291,38 @@ def candidates(thumbs:list, order, k:int=5, min_inliers:int|None=None) -> list[d
     del looks
     start = np.cumsum([0] + [len(p) for p, _ in feats])
     owner, points = np.repeat(np.arange(len(thumbs)), np.diff(start)), np.concatenate([p for p, _ in feats])
-    indexes = [_index(feats, start, np.nonzero(order == s)[0], drop=s == 0) for s in range(order.max())]   # train (its descriptors then dropped), val
-    def lookups(q):                                                      # what a query looks up: as it is, either polarity, and mirrored
-        for mirrored, (pts, des) in ((False, feats[q]), (True, flipped[q])):
-            if not mirrored: pts, des = np.concatenate([pts, pts[:INVERTED]]), np.concatenate([des, _flip_contrast(des[:INVERTED])])   # one fit
-            if len(des): yield mirrored, pts, des
-    def best(q, looked):
-        found = {}
-        for mirrored, pts, (near, dist) in looked:
-            rows, cols = _matches(near, dist)
-            images, counts = np.unique(owner[cols], return_counts=True)
-            for c in images[counts >= least]:
-                sel = owner[cols] == c
-                fit, inliers = cv2.estimateAffine2D(pts[rows[sel]], points[cols[sel]], method=cv2.RANSAC, ransacReprojThreshold=RANSAC_PX)
-                plausible = fit is not None and np.isfinite(fit).all() and 0.1 < np.linalg.det(fit[:, :2]) < 10   # not mirrored, scaled 1/3 to 3
-                n = int(inliers.sum()) if plausible else 0
-                if n >= least and n > found.get(c, {}).get('inliers', 0):
-                    found[c] = dict(query=int(q), candidate=int(c), inliers=n, mirrored=mirrored, pair=cv2.invertAffineTransform(fit).astype(np.float32))
-        return sorted(found.values(), key=lambda f: -f['inliers'])[:k]
-    per_query = {}
-    with ThreadPoolExecutor(default_workers()) as pool:
-        for s in range(1, int(order.max()) + 1):
-            usable, qs = [ix for ix in indexes[:s] if ix is not None], queries[order[queries] == s]
-            for lo in range(0, len(qs) if usable else 0, BATCH):          # a batch's lookups in one search per index (faiss: every core)
-                jobs = [(q, mirrored, pts, des) for q in qs[lo:lo + BATCH] for mirrored, pts, des in lookups(q)]
-                if not jobs: continue
-                near, dist = _nearest(usable, np.concatenate([des for *_, des in jobs]))
-                ends = np.cumsum([len(des) for *_, des in jobs])
-                looked = {}
-                for (q, mirrored, pts, _), hi in zip(jobs, ends):
-                    looked.setdefault(q, []).append((mirrored, pts, (near[hi - len(pts):hi], dist[hi - len(pts):hi])))
-                per_query.update(zip(looked, pool.map(best, looked, looked.values())))
+    with _faiss_threads(default_workers()):                             # every core for the index and the lookups, then let go
+        indexes = [_index(feats, start, np.nonzero(order == s)[0], drop=s == 0) for s in range(order.max())]   # train (its descriptors then dropped), val
+        def lookups(q):                                                      # what a query looks up: as it is, either polarity, and mirrored
+            for mirrored, (pts, des) in ((False, feats[q]), (True, flipped[q])):
+                if not mirrored: pts, des = np.concatenate([pts, pts[:INVERTED]]), np.concatenate([des, _flip_contrast(des[:INVERTED])])   # one fit
+                if len(des): yield mirrored, pts, des
+        def best(q, looked):
+            found = {}
+            for mirrored, pts, (near, dist) in looked:
+                rows, cols = _matches(near, dist)
+                images, counts = np.unique(owner[cols], return_counts=True)
+                for c in images[counts >= least]:
+                    sel = owner[cols] == c
+                    fit, inliers = cv2.estimateAffine2D(pts[rows[sel]], points[cols[sel]], method=cv2.RANSAC, ransacReprojThreshold=RANSAC_PX)
+                    plausible = fit is not None and np.isfinite(fit).all() and 0.1 < np.linalg.det(fit[:, :2]) < 10   # not mirrored, scaled 1/3 to 3
+                    n = int(inliers.sum()) if plausible else 0
+                    if n >= least and n > found.get(c, {}).get('inliers', 0):
+                        found[c] = dict(query=int(q), candidate=int(c), inliers=n, mirrored=mirrored, pair=cv2.invertAffineTransform(fit).astype(np.float32))
+            return sorted(found.values(), key=lambda f: -f['inliers'])[:k]
+        per_query = {}
+        with ThreadPoolExecutor(default_workers()) as pool:
+            for s in range(1, int(order.max()) + 1):
+                usable, qs = [ix for ix in indexes[:s] if ix is not None], queries[order[queries] == s]
+                for lo in range(0, len(qs) if usable else 0, BATCH):          # a batch's lookups in one search per index (faiss: every core)
+                    jobs = [(q, mirrored, pts, des) for q in qs[lo:lo + BATCH] for mirrored, pts, des in lookups(q)]
+                    if not jobs: continue
+                    near, dist = _nearest(usable, np.concatenate([des for *_, des in jobs]))
+                    ends = np.cumsum([len(des) for *_, des in jobs])
+                    looked = {}
+                    for (q, mirrored, pts, _), hi in zip(jobs, ends):
+                        looked.setdefault(q, []).append((mirrored, pts, (near[hi - len(pts):hi], dist[hi - len(pts):hi])))
+                    per_query.update(zip(looked, pool.map(best, looked, looked.values())))
     per_query = [per_query.get(q, []) for q in queries]
     unmatched = np.array([q for q, found in zip(queries, per_query) if not found and noise[q] >= NOISY], int)   # a clean one is distinct
     by_thumb = [dict(query=q, candidate=c, inliers=0, mirrored=False, pair=np.eye(2, 3, dtype=np.float32), tiny=round(r, 4))
