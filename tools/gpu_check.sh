@@ -6,8 +6,9 @@
 #   on the GPU machine:  bash tools/gpu_check.sh              (carry .whl: bash ../shared/tools/gpu-wheels.sh)
 #   on a CPU:            bash tools/gpu_check.sh --dry-run    (the same steps, a tiny phantom, timm test models)
 # ARCH=... picks the backbone of the full recipe (default convnextv2_tiny).
-# The papermill step (the card's own command, on a short recipe) needs papermill and a Jupyter kernel, which the GPU image
-# lacks: fill .whl with them too, EXTRA_WHEELS="$(cat tools/papermill-wheels.txt)" bash ../shared/tools/gpu-wheels.sh
+# The papermill step (the card's own command, on a short recipe) needs papermill and a Jupyter kernel, and the data step's
+# audit (its copy search) needs faiss-cpu, which the GPU image lacks: fill .whl with them too,
+# EXTRA_WHEELS="$(cat tools/papermill-wheels.txt)" bash ../shared/tools/gpu-wheels.sh
 set -uo pipefail
 cd "$(dirname "$0")/.."
 dry=0; [ "${1:-}" = "--dry-run" ] && dry=1
