@@ -183,6 +183,14 @@ def _keypoints(t:LeakThumb) -> tuple[np.ndarray, np.ndarray]:
     strongest = np.argsort([-k.response for k in found], kind='stable')
     return np.array([found[j].pt for j in strongest], np.float32), des[strongest].astype(np.uint8)   # whole numbers up to 255: a quarter of the memory
 
+def _mirror_keypoints(pts:np.ndarray, des:np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The keypoints of a thumbnail mirrored left to right, read from its own (`keypoints`) instead of a second SIFT: each position's
+    x → `FRAME` - 0.5 - x, and each descriptor as SIFT describes the mirrored keypoint. A mirror reverses the keypoint's frame (its
+    orientation turns from θ to 180° - θ and the frame's second axis points the other way), so its 4×4 grid of cells is read with the
+    rows backwards, and each gradient's orientation bin o, measured from the frame's axis, reads as -o"""
+    p = pts.copy(); p[:, 0] = FRAME - 0.5 - p[:, 0]                       # (SIFT's x and its mirror's sum to 127.5 at 128 px: measured)
+    return p, np.ascontiguousarray(des.reshape(-1, 4, 4, 8)[:, ::-1, :, (-np.arange(8)) % 8].reshape(-1, 128))
+
 def _flip_contrast(des:np.ndarray) -> np.ndarray:
     """The SIFT descriptors of the same keypoints in the image with its grey levels inverted (255 - g): every gradient turns by 180°,
     so does each keypoint's frame, and its 4×4 grid of cells is read backwards (the orientation bins, relative to the frame, stay)"""
@@ -220,12 +228,12 @@ def _lists(n:int) -> int:
     "Lists of the inverted file over `n` descriptors: the power of two nearest 8√n, at most one per `TRAIN_PER_LIST` descriptors"
     return min(2 ** round(math.log2(8 * math.sqrt(n))), 2 ** int(math.log2(max(1, n // TRAIN_PER_LIST))))
 
-def _index(feats, start, members, drop:bool=False) -> tuple|None:
-    """A nearest-neighbour index over the 8-bit descriptors of images `members` (`drop`: each image's descriptors are dropped from `feats`
-    once indexed) and, for each descriptor, its row in the search's table; None when they have none. Under `EXACT_BELOW` descriptors it is
-    searched exactly; above, it is faiss's inverted file: the descriptors grouped into `_lists(n)` lists around k-means centroids (trained
-    on a seeded sample of `TRAIN_PER_LIST` a list), kept as the bytes SIFT gives (128 a descriptor), and a lookup reads the `PROBES`
-    nearest lists"""
+def _index(feats, start, members, drop=None) -> tuple|None:
+    """A nearest-neighbour index over the 8-bit descriptors of images `members`, added in that order (the index's ids count up through
+    them), and, for each id, its row in the search's table; None when they have none. `drop`: for each member, whether its descriptors
+    are dropped from `feats` once indexed. Under `EXACT_BELOW` descriptors it is searched exactly; above, it is faiss's inverted file:
+    the descriptors grouped into `_lists(n)` lists around k-means centroids (trained on a seeded sample of `TRAIN_PER_LIST` a list),
+    kept as the bytes SIFT gives (128 a descriptor), and a lookup reads the `PROBES` nearest lists"""
     sizes = np.array([len(feats[i][1]) for i in members], int)
     if not sizes.sum(): return None
     try: import faiss                                                    # (imported here: reading and training need no index)
@@ -244,7 +252,7 @@ def _index(feats, start, members, drop:bool=False) -> tuple|None:
     chunk, held = [], 0
     for j, i in enumerate(members):                                      # added a few hundred thousand at a time, as floats
         chunk.append(feats[i][1]); held += len(feats[i][1])
-        if drop: feats[i] = (feats[i][0], None)
+        if drop is not None and drop[j]: feats[i] = (feats[i][0], None)
         if held >= 1 << 18 or j == len(members) - 1:
             index.add(np.concatenate(chunk).astype(np.float32)); chunk, held = [], 0
     return index, rows
@@ -259,13 +267,17 @@ def _faiss_threads(n:int):
     try: yield
     finally: faiss.omp_set_num_threads(1)
 
-def _nearest(indexes, des) -> tuple[np.ndarray, np.ndarray]:
-    "The `KNN` nearest table rows to each of `des` over all `indexes`, nearest first, and their squared distances (inf where there are fewer)"
-    found = [(ix.search(np.ascontiguousarray(des, np.float32), KNN), rows) for ix, rows in indexes]
-    near = np.concatenate([np.where(i >= 0, rows[np.maximum(i, 0)], 0) for (_, i), rows in found], 1)
-    dist = np.concatenate([np.where(i >= 0, d, np.inf) for (d, i), _ in found], 1)
-    o = np.argsort(dist, 1, kind='stable')[:, :KNN]
-    return np.take_along_axis(near, o, 1), np.take_along_axis(dist, o, 1)
+def _nearest(index, des, below:int|None=None) -> tuple[np.ndarray, np.ndarray]:
+    """The `KNN` nearest table rows to each of `des` in `index` (`_index`), among its first `below` ids (None: all), nearest first, and
+    their squared distances (inf where there are fewer)"""
+    import faiss
+    ix, rows = index
+    params, sel = None, None
+    if below is not None and below < ix.ntotal:                          # ids ascend through each list (added in order): faiss reads a list up to `below`
+        sel = faiss.IDSelectorRange(0, int(below), True)
+        params = faiss.SearchParametersIVF(sel=sel, nprobe=ix.nprobe) if isinstance(ix, faiss.IndexIVF) else faiss.SearchParameters(sel=sel)
+    d, i = ix.search(np.ascontiguousarray(des, np.float32), KNN, params=params)
+    return np.where(i >= 0, rows[np.maximum(i, 0)], 0), np.where(i >= 0, d, np.inf)
 
 def _matches(near, dist) -> tuple[np.ndarray, np.ndarray]:
     "(descriptor, table row) for the nearest neighbours (`_nearest`) that are clearly nearer than the next one"
@@ -284,15 +296,17 @@ def candidates(thumbs:list, order, k:int=5, min_inliers:int|None=None) -> list[d
     if not len(queries): return []
     def look(i):                                                         # each thumbnail read once (from disk, for a `ThumbFile`)
         t = thumbs[i]; noise = _noise(t)                                 # (a mirror image has the same noise)
-        return keypoints(t, noise), keypoints(t.mirrored(), noise) if order[i] else None, _tiny(t), noise
+        return keypoints(t, noise), _tiny(t), noise
     with ThreadPoolExecutor(default_workers()) as pool: looks = list(pool.map(look, range(len(thumbs))))   # OpenCV releases the GIL
-    feats, flipped = [f for f, *_ in looks], {q: looks[q][1] for q in queries}
-    tiny, noise = np.stack([v for *_, v, _ in looks]), np.array([n for *_, n in looks])
+    feats, tiny, noise = [f for f, *_ in looks], np.stack([v for _, v, _ in looks]), np.array([n for *_, n in looks])
     del looks
     start = np.cumsum([0] + [len(p) for p, _ in feats])
     owner, points = np.repeat(np.arange(len(thumbs)), np.diff(start)), np.concatenate([p for p, _ in feats])
+    flipped = {q: _mirror_keypoints(*feats[q]) for q in queries}         # (read from its own: no second SIFT)
+    indexed = np.concatenate([np.nonzero(order == s)[0] for s in range(order.max())])   # train, then val: one index, a split's ids after the earlier ones'
+    below = np.cumsum([0] + [int(np.diff(start)[order == s].sum()) for s in range(order.max())])   # a split-s query searches ids < below[s]
     with _faiss_threads(default_workers()):                             # every core for the index and the lookups, then let go
-        indexes = [_index(feats, start, np.nonzero(order == s)[0], drop=s == 0) for s in range(order.max())]   # train (its descriptors then dropped), val
+        index = _index(feats, start, indexed, drop=order[indexed] == 0)   # (train's descriptors dropped as they are indexed)
         def lookups(q):                                                      # what a query looks up: as it is, either polarity, and mirrored
             for mirrored, (pts, des) in ((False, feats[q]), (True, flipped[q])):
                 if not mirrored: pts, des = np.concatenate([pts, pts[:INVERTED]]), np.concatenate([des, _flip_contrast(des[:INVERTED])])   # one fit
@@ -313,11 +327,11 @@ def candidates(thumbs:list, order, k:int=5, min_inliers:int|None=None) -> list[d
         per_query = {}
         with ThreadPoolExecutor(default_workers()) as pool:
             for s in range(1, int(order.max()) + 1):
-                usable, qs = [ix for ix in indexes[:s] if ix is not None], queries[order[queries] == s]
-                for lo in range(0, len(qs) if usable else 0, BATCH):          # a batch's lookups in one search per index (faiss: every core)
+                qs = queries[order[queries] == s]
+                for lo in range(0, len(qs) if index is not None and below[s] else 0, BATCH):   # a batch's lookups in one search (faiss: every core)
                     jobs = [(q, mirrored, pts, des) for q in qs[lo:lo + BATCH] for mirrored, pts, des in lookups(q)]
                     if not jobs: continue
-                    near, dist = _nearest(usable, np.concatenate([des for *_, des in jobs]))
+                    near, dist = _nearest(index, np.concatenate([des for *_, des in jobs]), below[s])
                     ends = np.cumsum([len(des) for *_, des in jobs])
                     looked = {}
                     for (q, mirrored, pts, _), hi in zip(jobs, ends):
