@@ -18,10 +18,10 @@ from .core import SPLITS, LungXrayError, default_workers
 
 # %% auto #0
 __all__ = ['THUMB', 'FRAME', 'MIN_SIDE', 'KEYPOINTS', 'CONTRAST', 'TILES', 'NOISY', 'SMOOTHED', 'KNN', 'RATIO', 'MIN_INLIERS',
-           'RANSAC_PX', 'EXACT_BELOW', 'TRAIN_PER_LIST', 'PROBES', 'BATCH', 'INVERTED', 'TINY', 'TINY_MATCH',
-           'FLOW_SMOOTH', 'LEVELS_GAIN', 'LOCAL_GAIN', 'GATE', 'HOMOGRAPHY_BELOW', 'HOMOGRAPHY_ECC', 'FLOW_ECC',
-           'NOISE_PER_SIGMA', 'SIGMA_FLOOR', 'BEND_SIGMA', 'LeakThumb', 'leak_thumb', 'ThumbFile', 'keypoints',
-           'candidates', 'verify', 'find_copies']
+           'RANSAC_PX', 'EXACT_BELOW', 'TRAIN_PER_LIST', 'PROBES', 'ADD_EF', 'SEARCH_EF', 'BATCH', 'INVERTED', 'TINY',
+           'TINY_MATCH', 'FLOW_SMOOTH', 'LEVELS_GAIN', 'LOCAL_GAIN', 'GATE', 'HOMOGRAPHY_BELOW', 'HOMOGRAPHY_ECC',
+           'FLOW_ECC', 'NOISE_PER_SIGMA', 'SIGMA_FLOOR', 'BEND_SIGMA', 'LeakThumb', 'leak_thumb', 'ThumbFile',
+           'keypoints', 'candidates', 'verify', 'find_copies']
 
 # %% ../nbs/00b_leaks.ipynb #b7aa7d88
 THUMB, FRAME, MIN_SIDE = 256, 128, 128     # verification side, half size (keypoints, first alignment); the smallest short side searched (px)
@@ -199,6 +199,7 @@ def _flip_contrast(des:np.ndarray) -> np.ndarray:
 # %% ../nbs/00b_leaks.ipynb #898a7db3
 KNN, RATIO, MIN_INLIERS, RANSAC_PX = 4, 0.9, 5, 3.0   # neighbours looked up, ratio test, inliers a candidate needs, RANSAC tolerance (px at 128)
 EXACT_BELOW, TRAIN_PER_LIST, PROBES = 10_000, 10, 4   # an index of fewer descriptors is searched exactly; a larger one is an inverted file (`_index`)
+ADD_EF, SEARCH_EF = 8, 16   # the HNSW over the lists' centroids: its search breadth when a descriptor is put in its list, and when a lookup picks its lists
 BATCH = 256   # queries whose descriptors are looked up together (faiss spreads a batch over the cores)
 INVERTED = 150   # a query's strongest keypoints also looked up as if its grey levels were inverted (an inverted or solarized copy): all of them
 TINY, TINY_MATCH = 16, 0.98   # a `NOISY` query with no keypoint candidate: the earlier-split image whose TINY×TINY thumbnail correlates best with its own, at TINY_MATCH or more
@@ -240,21 +241,24 @@ def _index(feats, start, members, drop=None) -> tuple|None:
     except ImportError: raise LungXrayError('The leak search needs faiss: pip install faiss-cpu (a dependency of lung_xray: pip install -e .)') from None
     rows = np.concatenate([np.arange(start[i], start[i + 1]) for i in members])
     n, ends = len(rows), np.cumsum(sizes)
+    centroids = None
     if n < EXACT_BELOW: index = faiss.IndexFlatL2(128)
     else:
-        lists = _lists(n)
-        index = faiss.IndexIVFScalarQuantizer(faiss.IndexHNSWFlat(128, 16), 128, lists, faiss.ScalarQuantizer.QT_8bit_direct, faiss.METRIC_L2)
+        lists, centroids = _lists(n), faiss.IndexHNSWFlat(128, 16)
+        index = faiss.IndexIVFScalarQuantizer(centroids, 128, lists, faiss.ScalarQuantizer.QT_8bit_direct, faiss.METRIC_L2)
         index.by_residual, index.cp.niter, index.cp.min_points_per_centroid = False, 10, 1   # whole-byte descriptors: kept exactly, not as residuals
         picked = np.sort(np.random.default_rng(0).choice(n, min(n, TRAIN_PER_LIST * lists), replace=False))
         image = np.searchsorted(ends, picked, side='right')               # a sampled descriptor's image, and its place there
         index.train(np.stack([feats[members[j]][1][r - (ends[j] - sizes[j])] for j, r in zip(image, picked)]).astype(np.float32))
         index.nprobe = PROBES
     chunk, held = [], 0
+    if centroids is not None: centroids.hnsw.efSearch = ADD_EF
     for j, i in enumerate(members):                                      # added a few hundred thousand at a time, as floats
         chunk.append(feats[i][1]); held += len(feats[i][1])
         if drop is not None and drop[j]: feats[i] = (feats[i][0], None)
         if held >= 1 << 18 or j == len(members) - 1:
             index.add(np.concatenate(chunk).astype(np.float32)); chunk, held = [], 0
+    if centroids is not None: centroids.hnsw.efSearch = SEARCH_EF
     return index, rows
 
 @contextmanager
