@@ -907,7 +907,7 @@ def bench_parser() -> argparse.ArgumentParser:
                    help="which benchmarks to run ('all' runs gpu only with CUDA, and not leaks: minutes)")
     p.add_argument('--archs', default='convnextv2_tiny,regnety_040', help="gpu: backbones to measure (comma-separated, or 'all' for the seven)")
     p.add_argument('--real-dir', help='leaks: also measure on the real radiographs in this folder (e.g. ../shared/real_cxr_dev; never part of the project); quality, ood: required')
-    p.add_argument('--leak-sizes', type=_sizes, default=[2500, 10000], help='leaks: numbers of distinct phantom images to search (comma-separated; 30000,100000 for the scale figures: about 8 and 31 minutes on 2 cores with the phantoms made, 100000 needs about 6.5 GB of memory)')
+    p.add_argument('--leak-sizes', type=_sizes, default=[2500, 10000], help='leaks: numbers of distinct phantom images to search (comma-separated; 30000,100000 for the scale figures: about 8 and 28 minutes on 2 cores with the phantoms made, 100000 needs about 7 GB of memory)')
     p.add_argument('--real-seeds', type=int, default=3, help='leaks, ood: runs on --real-dir, one per seed of the copies and splits; transfer: training seeds per condition')
     p.add_argument('--transfer-size', type=int, default=224, help='transfer: image size (224: what the ImageNet weights were trained at)')
     p.add_argument('--ceilings-only', action='store_true', help='gpu: only the random-tensor ceilings (no data, no real epochs)')
