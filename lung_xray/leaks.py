@@ -299,7 +299,7 @@ def candidates(thumbs:list, order, k:int=5, min_inliers:int|None=None) -> list[d
     queries = np.nonzero(order > 0)[0]
     if not len(queries): return []
     def look(i):                                                         # each thumbnail read once (from disk, for a `ThumbFile`)
-        t = thumbs[i]; noise = _noise(t)                                 # (a mirror image has the same noise)
+        t = thumbs[i]; noise = _noise(t)
         return keypoints(t, noise), _tiny(t), noise
     with ThreadPoolExecutor(default_workers()) as pool: looks = list(pool.map(look, range(len(thumbs))))   # OpenCV releases the GIL
     feats, tiny, noise = [f for f, *_ in looks], np.stack([v for _, v, _ in looks]), np.array([n for *_, n in looks])
