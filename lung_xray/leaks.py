@@ -19,9 +19,9 @@ from .core import SPLITS, LungXrayError, default_workers
 # %% auto #0
 __all__ = ['THUMB', 'FRAME', 'MIN_SIDE', 'KEYPOINTS', 'CONTRAST', 'TILES', 'NOISY', 'SMOOTHED', 'KNN', 'RATIO', 'MIN_INLIERS',
            'RANSAC_PX', 'EXACT_BELOW', 'TRAIN_PER_LIST', 'PROBES', 'ADD_EF', 'SEARCH_EF', 'BATCH', 'INVERTED', 'TINY',
-           'TINY_MATCH', 'FLOW_SMOOTH', 'LEVELS_GAIN', 'LOCAL_GAIN', 'GATE', 'HOMOGRAPHY_BELOW', 'HOMOGRAPHY_ECC',
-           'FLOW_ECC', 'NOISE_PER_SIGMA', 'SIGMA_FLOOR', 'BEND_SIGMA', 'LeakThumb', 'leak_thumb', 'ThumbFile',
-           'keypoints', 'candidates', 'verify', 'find_copies']
+           'TINY_MATCH', 'MIN_OVERLAP', 'FLOW_SMOOTH', 'FLOW_FINEST', 'LEVELS_GAIN', 'LOCAL_GAIN', 'GATE',
+           'HOMOGRAPHY_BELOW', 'HOMOGRAPHY_ECC', 'FLOW_ECC', 'NOISE_PER_SIGMA', 'SIGMA_FLOOR', 'BEND_SIGMA',
+           'LeakThumb', 'leak_thumb', 'ThumbFile', 'keypoints', 'candidates', 'verify', 'find_copies']
 
 # %% ../nbs/00b_leaks.ipynb #b7aa7d88
 THUMB, FRAME, MIN_SIDE = 256, 128, 128     # verification side, half size (keypoints, first alignment); the smallest short side searched (px)
@@ -197,7 +197,7 @@ def _flip_contrast(des:np.ndarray) -> np.ndarray:
     return np.ascontiguousarray(des.reshape(-1, 4, 4, 8)[:, ::-1, ::-1, :].reshape(-1, 128))
 
 # %% ../nbs/00b_leaks.ipynb #898a7db3
-KNN, RATIO, MIN_INLIERS, RANSAC_PX = 4, 0.9, 5, 3.0   # neighbours looked up, ratio test, inliers a candidate needs, RANSAC tolerance (px at 128)
+KNN, RATIO, MIN_INLIERS, RANSAC_PX = 4, 0.95, 5, 3.0   # neighbours looked up, ratio test, inliers a candidate needs, RANSAC tolerance (px at 128)
 EXACT_BELOW, TRAIN_PER_LIST, PROBES = 10_000, 10, 4   # an index of fewer descriptors is searched exactly; a larger one is an inverted file (`_index`)
 ADD_EF, SEARCH_EF = 8, 16   # the HNSW over the lists' centroids: its search breadth when a descriptor is put in its list, and when a lookup picks its lists
 BATCH = 256   # queries whose descriptors are looked up together (faiss spreads a batch over the cores)
@@ -350,25 +350,31 @@ def candidates(thumbs:list, order, k:int=5, min_inliers:int|None=None) -> list[d
 # %% ../nbs/00b_leaks.ipynb #68e07713
 def _detail(g, sigma:float=1.0) -> np.ndarray: return cv2.GaussianBlur(g, (0, 0), sigma) - cv2.GaussianBlur(g, (0, 0), 2 * sigma)
 
+MIN_OVERLAP = 0.15   # the share of the frame both images must own (content, eroded) for their detail to be compared
+
 def _detail_ncc(a, b, mask_a, mask_b, pair, erode:int, sigma:float=1.0, flow=None) -> float:
     """Correlation of the detail (DoG σ–2σ px) of `a` and of `b` warped onto it by `pair` (then moved by a dense `flow` on a's grid,
-    if given), where both have content (eroded by `erode` px); 0 for a small overlap"""
+    if given), where both have content (eroded by `erode` px); 0 for an overlap under `MIN_OVERLAP`"""
     side = a.shape[0]
     on_a, on_mask = _warp(b, pair, side, cv2.INTER_LINEAR), _warp(mask_b, pair, side, cv2.INTER_NEAREST)
     if flow is not None: on_a, on_mask = _remap(on_a, flow, cv2.INTER_LINEAR), _remap(on_mask, flow, cv2.INTER_NEAREST)
     valid = cv2.erode(on_mask & mask_a, np.ones((erode, erode), np.uint8)) > 0
-    if valid.mean() < 0.25: return 0.0
+    if valid.mean() < MIN_OVERLAP: return 0.0
     x, y = _detail(a, sigma)[valid], _detail(on_a, sigma)[valid]
     x, y = x - x.mean(), y - y.mean()
     return float((x * y).sum() / (math.sqrt(float((x * x).sum()) * float((y * y).sum())) + 1e-6))
 
-FLOW_SMOOTH = 4.0   # the full-size flow's smoothing (Gaussian σ, px at 256)
+FLOW_SMOOTH = 5.0   # the full-size flow's smoothing (Gaussian σ, px at 256)
+FLOW_FINEST = 0     # the finest level of the flow's pyramid (DIS's finest scale): 0, the image's own pixels; the medium preset stops at 1, half of them
 
 def _flow(a, b, pair, start=None) -> np.ndarray:
     """The dense flow that moves `b`, warped onto `a` by `pair`, onto `a` (standardized images, ±3 sd as 8 bits; OpenCV's DIS optical
-    flow, its medium preset): what is left after one warp when the copy was bent locally (a grid or elastic distortion); `start` a flow to refine"""
+    flow, its medium preset, refined down to `FLOW_FINEST`): what is left after one warp when the copy was bent locally (a grid or
+    elastic distortion); `start` a flow to refine"""
     u8 = lambda g: np.clip(g * 40 + 128, 0, 255).astype(np.uint8)
-    return cv2.DISOpticalFlow_create(cv2.DISOPTICAL_FLOW_PRESET_MEDIUM).calc(u8(a), u8(_warp(b, pair, a.shape[0], cv2.INTER_LINEAR)), start)
+    dis = cv2.DISOpticalFlow_create(cv2.DISOPTICAL_FLOW_PRESET_MEDIUM)
+    dis.setFinestScale(FLOW_FINEST)
+    return dis.calc(u8(a), u8(_warp(b, pair, a.shape[0], cv2.INTER_LINEAR)), start)
 
 def _level_curve(x:np.ndarray, y:np.ndarray, bands:int=32) -> tuple[np.ndarray, np.ndarray, float]:
     "y as a function of the 8-bit x: over `bands` runs of x's grey levels holding about equal shares of the pixels, x's and y's means, and the share of y's variance that curve explains"
