@@ -19,9 +19,9 @@ from .core import SPLITS, LungXrayError, default_workers
 # %% auto #0
 __all__ = ['THUMB', 'FRAME', 'MIN_SIDE', 'KEYPOINTS', 'CONTRAST', 'TILES', 'NOISY', 'SMOOTHED', 'KNN', 'RATIO', 'MIN_INLIERS',
            'RANSAC_PX', 'EXACT_BELOW', 'TRAIN_PER_LIST', 'PROBES', 'ADD_EF', 'SEARCH_EF', 'BATCH', 'INVERTED', 'TINY',
-           'TINY_MATCH', 'MIN_OVERLAP', 'FLOW_SMOOTH', 'FLOW_FINEST', 'LEVELS_GAIN', 'LOCAL_GAIN', 'GATE',
-           'HOMOGRAPHY_BELOW', 'HOMOGRAPHY_ECC', 'FLOW_ECC', 'NOISE_PER_SIGMA', 'SIGMA_FLOOR', 'BEND_SIGMA',
-           'LeakThumb', 'leak_thumb', 'ThumbFile', 'keypoints', 'candidates', 'verify', 'find_copies']
+           'TINY_MATCH', 'MIN_OVERLAP', 'FLOW_SMOOTH', 'FLOW_FINEST', 'LEVELS_GAIN', 'GATE', 'HOMOGRAPHY_BELOW',
+           'HOMOGRAPHY_ECC', 'FLOW_ECC', 'NOISE_PER_SIGMA', 'SIGMA_FLOOR', 'BEND_SIGMA', 'LeakThumb', 'leak_thumb',
+           'ThumbFile', 'keypoints', 'candidates', 'verify', 'find_copies']
 
 # %% ../nbs/00b_leaks.ipynb #b7aa7d88
 THUMB, FRAME, MIN_SIDE = 256, 128, 128     # verification side, half size (keypoints, first alignment); the smallest short side searched (px)
@@ -407,16 +407,15 @@ def _match_levels(a, b, mask_a, mask_b, pair, bands:int=32) -> tuple[np.ndarray,
     if b_of_a >= a_of_b: return np.interp(a32, ax, b_at_a).astype(np.float32), b32
     return a32, np.interp(b32, bx, a_at_b).astype(np.float32)
 
-LOCAL_GAIN = 0.04   # grey levels mapped tile by tile when that explains this much more of the variance than one curve
-
-def _local_levels(a, b, mask_a, mask_b, pair, tiles:int=8, bands:int=16) -> tuple[np.ndarray, float]:
+def _local_levels(a, b, mask_a, mask_b, pair, tiles:int=8, bands:int=16, flow=None) -> np.ndarray:
     """`a` mapped onto `b`'s grey levels tile by tile — a curve of b as a function of a in each of `tiles`×`tiles` tiles, blended
-    bilinearly between the tiles' centres, as CLAHE maps its image — and how much more of b's variance that explains than one curve"""
+    bilinearly between the tiles' centres, as CLAHE maps its image — fitted where b, warped onto a by `pair` (then moved by `flow`), overlaps it"""
     side, t = a.shape[0], a.shape[0] / tiles
-    on_a = _warp(b, pair, side, cv2.INTER_NEAREST)
-    valid = (_warp(mask_b, pair, side, cv2.INTER_NEAREST) & mask_a) > 0
-    if valid.sum() < 256: return a.astype(np.float32), 0.0
-    gx, gy, one = _level_curve(a[valid], on_a[valid], 32)
+    on_a, on_mask = _warp(b, pair, side, cv2.INTER_NEAREST), _warp(mask_b, pair, side, cv2.INTER_NEAREST)
+    if flow is not None: on_a, on_mask = _remap(on_a, flow, cv2.INTER_NEAREST), _remap(on_mask, flow, cv2.INTER_NEAREST)
+    valid = (on_mask & mask_a) > 0
+    if valid.sum() < 256: return a.astype(np.float32)
+    gx, gy, _ = _level_curve(a[valid], on_a[valid], 32)
     levels, lut = np.arange(256, dtype=np.float32), np.empty((tiles, tiles, 256), np.float32)   # each tile's curve, as a table of a's 256 levels
     for i in range(tiles):
         for j in range(tiles):
@@ -428,9 +427,7 @@ def _local_levels(a, b, mask_a, mask_b, pair, tiles:int=8, bands:int=16) -> tupl
     lo = np.clip(np.floor(c), 0, tiles - 1).astype(int); hi = np.minimum(lo + 1, tiles - 1)
     w = np.where((c < 0) | (c > tiles - 1), 0, c - np.floor(c)).astype(np.float32)
     wr, wq, rl, rh, ql, qh = w[:, None], w[None, :], lo[:, None], hi[:, None], lo[None, :], hi[None, :]
-    out = ((lut[rl, ql, a] * (1 - wq) + lut[rl, qh, a] * wq) * (1 - wr) + (lut[rh, ql, a] * (1 - wq) + lut[rh, qh, a] * wq) * wr)
-    y = on_a[valid].astype(np.float64); res = out[valid] - y
-    return out, 1 - float((res * res).sum()) / (float(((y - y.mean()) ** 2).sum()) + 1e-6) - one
+    return ((lut[rl, ql, a] * (1 - wq) + lut[rl, qh, a] * wq) * (1 - wr) + (lut[rh, ql, a] * (1 - wq) + lut[rh, qh, a] * wq) * wr)
 
 def _evidence(ncc, cc, pair, side) -> dict:
     lin = pair[:2, :2]
@@ -476,27 +473,26 @@ def _verify(a:LeakThumb, b:LeakThumb, pair:np.ndarray, gate:float, sigma:float, 
     warp = ('homography' if pair.shape[0] == 3 else 'affine') + (' + flow' if flow is not None else '')
     if coarse < gate: return _evidence(coarse, cc, pair, FRAME) | dict(coarse=round(coarse, 4), warp=warp)   # far from a copy: no closer look
     half_pair, pair = pair, _at_full_size(pair)
-    a_lv, b_lv = (_local_levels(a.pixels, b.pixels, a.content, b.content, pair)[0], b.pixels.astype(np.float32)) if local else \
+    a_lv, b_lv = (_local_levels(a.pixels, b.pixels, a.content, b.content, pair), b.pixels.astype(np.float32)) if local else \
                  _match_levels(a.pixels, b.pixels, a.content, b.content, pair)
     full_a, full_b = _standardize(a_lv, a.content), _standardize(b_lv, b.content)
     cc, pair = _ecc(full_a, full_b, pair, iterations=30, template_mask=a.content, image_mask=b.content)
     if flow is not None:                                                     # refined at full size, then smoothed: it may bend the picture, not fit its detail
         flow = cv2.GaussianBlur(_flow(full_a, full_b, pair, cv2.resize(flow, (THUMB, THUMB), interpolation=cv2.INTER_LINEAR) * (THUMB / FRAME)), (0, 0), FLOW_SMOOTH)
+    if local: full_a = _standardize(_local_levels(a.pixels, b.pixels, a.content, b.content, pair, flow=flow), a.content)   # the tiles' curves fitted again on the pixels as aligned and bent
     return _evidence(_detail_ncc(full_a, full_b, a.content, b.content, pair, erode=9, sigma=sigma, flow=flow), cc, pair, THUMB) | dict(coarse=round(coarse, 4), warp=warp)
 
 def verify(a:LeakThumb, b:LeakThumb, pair:np.ndarray, gate:float|None=None, below:float=0.9) -> dict:
     """Align b onto a at 128 px (grey levels matched, then ECC from `pair`, a's pixels → b's at 128 px, over both contents; a homography,
     then a dense flow, where an affine warp falls short) and correlate their detail; a pair at `gate` (`GATE`) or above is refined at
-    256 px and judged on its fine detail (DoG σ 1.3–2.6 px, coarser for an image under 256 px or a noisy one). A pair under `below`
-    whose grey levels one curve per tile explains `LOCAL_GAIN` better than one curve (a CLAHE copy) is aligned again so; the better stands.
+    256 px and judged on its fine detail (DoG σ 1.3–2.6 px, coarser for an image under 256 px or a noisy one). A pair under `below` is
+    aligned and judged again with its grey levels mapped by one curve per tile (a CLAHE copy, a posterized one); the better stands.
     Neither a flow nor tiles for a pair judged coarser than `BEND_SIGMA`"""
     gate, sigma = GATE if gate is None else gate, _sigma(a, b)
     v = _verify(a, b, pair, gate, sigma)
     if v['ncc'] >= below or sigma > BEND_SIGMA: return v
     ma, mb = _shrink_mask(a.content, FRAME), _shrink_mask(b.content, FRAME)
-    tiled, gain = _local_levels(_shrink(a.pixels, FRAME), _shrink(b.pixels, FRAME), ma, mb, pair)
-    if gain < LOCAL_GAIN: return v
-    w = _verify(a, b, pair, gate, sigma, tiled)
+    w = _verify(a, b, pair, gate, sigma, _local_levels(_shrink(a.pixels, FRAME), _shrink(b.pixels, FRAME), ma, mb, pair))
     return w | dict(levels='by tile') if w['ncc'] > v['ncc'] else v
 
 
