@@ -922,7 +922,7 @@ def bench_parser() -> argparse.ArgumentParser:
 def _data(a): r = bench_data(n_per_class=a.n_per_class, size=a.size, workers=a.workers, repeats=a.repeats); return 'data', data_section(r), r['workdir']
 def _loop(a): r = bench_loop(repeats=a.repeats); return 'loop', loop_section(r), r['workdir']
 def _leaks(a):
-    sizes = [bench_leaks(n=n, copies=n // 50) for n in a.leak_sizes]   # first: their memory peaks are the process's, nothing else's left in it
+    sizes = [bench_leaks(n=n, copies=n // 50) for n in a.leak_sizes]   # first: no real seed's leftovers in their peaks (a size's still holds what the smaller ones left)
     real = [bench_real_leaks(a.real_dir, seed) for seed in range(a.real_seeds)] if a.real_dir else []
     return 'leaks', leaks_section(sizes, real), None
 def _predict(a): r = bench_predict(repeats=a.repeats); return 'predict', predict_section(r), r['workdir']
