@@ -16,8 +16,8 @@ from .leaks import MIN_SIDE
 
 # %% auto #0
 __all__ = ['LIMITS', 'EXCLUDING', 'FLAGS', 'REAL_EXTREMES', 'NOT_RADIOGRAPH_FIX', 'OOD_QUANTILE', 'measure', 'Verdict', 'judge',
-           'check_image', 'limits_clear_of_real', 'NotARadiograph', 'require_radiograph', 'verdict_holds', 'appearance',
-           'outlier_scores', 'OodDetector']
+           'check_image', 'limits_clear_of_real', 'NotARadiograph', 'require_radiograph', 'verdict_holds',
+           'grey_percentiles', 'appearance', 'outlier_scores', 'OodDetector']
 
 # %% ../nbs/00e_quality.ipynb #2d992004
 def measure(img, info:dict|None=None) -> dict:
@@ -121,13 +121,23 @@ def verdict_holds(v:Verdict, w:int, h:int, constant:bool=False) -> list[str]:
     return broken
 
 # %% ../nbs/00e_quality.ipynb #841ed3cc
+def grey_percentiles(a:np.ndarray, q) -> np.ndarray:
+    """`np.percentile(a, q)` of 8-bit `a` (linear interpolation between the order statistics) read off its grey-level histogram:
+    the same numbers without sorting the pixels (80 ms → 1 ms for a 2400 × 1950 radiograph)"""
+    a = np.ascontiguousarray(a, np.uint8)
+    cdf = np.cumsum(cv2.calcHist([a.reshape(-1, 1)], [0], None, [256], [0, 256]).ravel().astype(np.int64))   # pixels at or below each level
+    rank = (a.size - 1) * np.asarray(q, np.float64) / 100                         # where each percentile falls among the sorted pixels
+    lo = np.floor(rank).astype(np.int64)
+    below, above = np.searchsorted(cdf, lo, side='right'), np.searchsorted(cdf, np.minimum(lo + 1, a.size - 1), side='right')
+    return below + (rank - lo) * (above - below)
+
 def appearance(img) -> np.ndarray:
     "How an 8-bit grey picture looks, in 273 numbers: its 16 x 16 layout (standardized), nine grey-level percentiles, an 8-bin edge orientation histogram"
     a = np.asarray(img, dtype=np.uint8)
     if not a.size: return np.zeros(256 + 9 + 8, np.float32)
     t = cv2.resize(a, (16, 16), interpolation=cv2.INTER_AREA).astype(np.float32)
     t = (t - t.mean()) / (t.std() + 1e-3)
-    q = np.percentile(a, np.linspace(2, 98, 9)).astype(np.float32) / 255
+    q = grey_percentiles(a, np.linspace(2, 98, 9)).astype(np.float32) / 255
     s = cv2.resize(a, (64, 64), interpolation=cv2.INTER_AREA).astype(np.float32)
     gx, gy = cv2.Sobel(s, cv2.CV_32F, 1, 0), cv2.Sobel(s, cv2.CV_32F, 0, 1)
     angle = np.mod(np.arctan2(gy, gx), np.pi)
