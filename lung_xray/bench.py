@@ -61,7 +61,7 @@ from fastai.vision.utils import resize_images
 __all__ = ['BENCH_SIZES', 'REAL_DUPLICATES', 'ZOOM_BANDS', 'SKIMAGE_PICTURES', 'REAL_PAIR', 'TRANSFER_ARCH',
            'TRANSFER_CONDITIONS', 'DRY_RUN_GPU_SETTINGS', 'GPU_GOALS', 'BENCHMARKS', 'SkipValidation', 'median_time',
            'device_info', 'write_section', 'bench_data', 'data_section', 'bench_predict', 'predict_section',
-           'bench_onnx', 'onnx_section', 'bench_loop', 'loop_section', 'peak_memory', 'bench_leaks',
+           'bench_onnx', 'onnx_section', 'bench_loop', 'loop_section', 'peak_memory', 'in_own_process', 'bench_leaks',
            'albumentations_families', 'family_copy', 'bench_real_leaks', 'leaks_section', 'real_radiographs',
            'skimage_picture', 'bench_quality', 'quality_section', 'encodings_of', 'non_radiographs', 'real_collection',
            'bench_ood', 'ood_section', 'lite0_weights', 'transfer_config', 'bench_transfer', 'transfer_section',
@@ -296,6 +296,14 @@ def peak_memory(every:float=0.1):
     watcher = threading.Thread(target=sample, daemon=True); watcher.start()
     try: yield peak
     finally: done.set(); watcher.join(); peak['gb'] = round(max(peak['gb'], proc.memory_info().rss / 1e9), 2)
+
+def in_own_process(fn, *args, **kw):
+    """`fn(*args, **kw)` run in a fresh process of its own (spawned: none of this process's memory, threads or imports), its result
+    returned and its error raised here: a measurement's `peak_memory` is then its own, not what earlier ones left behind. `fn`: a
+    function of an importable module"""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context('spawn')) as pool: return pool.submit(fn, *args, **kw).result()
 
 def bench_leaks(n:int=10_000, copies:int=200, side:int=320, seed:int=0, chunk:int=1000) -> dict:
     """Seconds, recall and precision of the augmented-copy search over `n` distinct phantom radiographs plus `copies` Keras-like copies,
@@ -922,7 +930,8 @@ def bench_parser() -> argparse.ArgumentParser:
 def _data(a): r = bench_data(n_per_class=a.n_per_class, size=a.size, workers=a.workers, repeats=a.repeats); return 'data', data_section(r), r['workdir']
 def _loop(a): r = bench_loop(repeats=a.repeats); return 'loop', loop_section(r), r['workdir']
 def _leaks(a):
-    sizes = [bench_leaks(n=n, copies=n // 50) for n in a.leak_sizes]   # first: no real seed's leftovers in their peaks (a size's still holds what the smaller ones left)
+    from lung_xray import bench                                            # (the library's: what a spawned process can import)
+    sizes = [in_own_process(bench.bench_leaks, n=n, copies=n // 50) for n in a.leak_sizes]   # each size in a process of its own: its peak is its own
     real = [bench_real_leaks(a.real_dir, seed) for seed in range(a.real_seeds)] if a.real_dir else []
     return 'leaks', leaks_section(sizes, real), None
 def _predict(a): r = bench_predict(repeats=a.repeats); return 'predict', predict_section(r), r['workdir']
