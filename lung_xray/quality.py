@@ -15,9 +15,9 @@ from .core import LungXrayError
 from .leaks import MIN_SIDE
 
 # %% auto #0
-__all__ = ['LIMITS', 'EXCLUDING', 'FLAGS', 'REAL_EXTREMES', 'NOT_RADIOGRAPH_FIX', 'OOD_QUANTILE', 'measure', 'Verdict', 'judge',
-           'check_image', 'limits_clear_of_real', 'NotARadiograph', 'require_radiograph', 'verdict_holds',
-           'grey_percentiles', 'appearance', 'outlier_scores', 'OodDetector']
+__all__ = ['LIMITS', 'EXCLUDING', 'FLAGS', 'REAL_EXTREMES', 'NOT_RADIOGRAPH_FIX', 'HIST_CHUNK', 'OOD_QUANTILE', 'measure',
+           'Verdict', 'judge', 'check_image', 'limits_clear_of_real', 'NotARadiograph', 'require_radiograph',
+           'verdict_holds', 'grey_percentiles', 'appearance', 'outlier_scores', 'OodDetector']
 
 # %% ../nbs/00e_quality.ipynb #2d992004
 def measure(img, info:dict|None=None) -> dict:
@@ -121,14 +121,17 @@ def verdict_holds(v:Verdict, w:int, h:int, constant:bool=False) -> list[str]:
     return broken
 
 # %% ../nbs/00e_quality.ipynb #841ed3cc
+HIST_CHUNK = 1 << 24   # pixels counted at a time: OpenCV hands a histogram back as float32, whose whole numbers are exact up to 2^24
+
 def grey_percentiles(a:np.ndarray, q) -> np.ndarray:
     """`np.percentile(a, q)` of 8-bit `a` (linear interpolation between the order statistics) read off its grey-level histogram:
     the same numbers without sorting the pixels (80 ms → 1 ms for a 2400 × 1950 radiograph)"""
-    a = np.ascontiguousarray(a, np.uint8)
-    cdf = np.cumsum(cv2.calcHist([a.reshape(-1, 1)], [0], None, [256], [0, 256]).ravel().astype(np.int64))   # pixels at or below each level
-    rank = (a.size - 1) * np.asarray(q, np.float64) / 100                         # where each percentile falls among the sorted pixels
+    flat = np.ascontiguousarray(a, np.uint8).reshape(-1, 1)
+    counts = sum(cv2.calcHist([flat[i:i + HIST_CHUNK]], [0], None, [256], [0, 256]).ravel().astype(np.int64) for i in range(0, len(flat), HIST_CHUNK))
+    cdf = np.cumsum(counts)                                                         # pixels at or below each level
+    rank = (len(flat) - 1) * np.asarray(q, np.float64) / 100                      # where each percentile falls among the sorted pixels
     lo = np.floor(rank).astype(np.int64)
-    below, above = np.searchsorted(cdf, lo, side='right'), np.searchsorted(cdf, np.minimum(lo + 1, a.size - 1), side='right')
+    below, above = np.searchsorted(cdf, lo, side='right'), np.searchsorted(cdf, np.minimum(lo + 1, len(flat) - 1), side='right')
     return below + (rank - lo) * (above - below)
 
 def appearance(img) -> np.ndarray:
