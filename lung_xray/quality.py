@@ -126,10 +126,13 @@ HIST_CHUNK = 1 << 24   # pixels counted at a time: OpenCV hands a histogram back
 def grey_percentiles(a:np.ndarray, q) -> np.ndarray:
     """`np.percentile(a, q)` of 8-bit `a` (linear interpolation between the order statistics) read off its grey-level histogram:
     the same numbers without sorting the pixels (80 ms → 1 ms for a 2400 × 1950 radiograph)"""
-    flat = np.ascontiguousarray(a, np.uint8).reshape(-1, 1)
+    a, q = np.asarray(a), np.asarray(q, np.float64)
+    if a.dtype != np.uint8 or not a.size: raise ValueError(f'grey_percentiles reads a non-empty 8-bit image; got {a.dtype} of shape {a.shape} (np.percentile for other data)')
+    if ((q < 0) | (q > 100)).any(): raise ValueError(f'percentiles are between 0 and 100; got {q.tolist()}')
+    flat = np.ascontiguousarray(a).reshape(-1, 1)
     counts = sum(cv2.calcHist([flat[i:i + HIST_CHUNK]], [0], None, [256], [0, 256]).ravel().astype(np.int64) for i in range(0, len(flat), HIST_CHUNK))
     cdf = np.cumsum(counts)                                                         # pixels at or below each level
-    rank = (len(flat) - 1) * np.asarray(q, np.float64) / 100                      # where each percentile falls among the sorted pixels
+    rank = (len(flat) - 1) * q / 100                                              # where each percentile falls among the sorted pixels
     lo = np.floor(rank).astype(np.int64)
     below, above = np.searchsorted(cdf, lo, side='right'), np.searchsorted(cdf, np.minimum(lo + 1, len(flat) - 1), side='right')
     return below + (rank - lo) * (above - below)
